@@ -1,0 +1,65 @@
+"""The result: the output contract (rules.md, "Contract")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .text import Text
+
+Group = Literal["base", "bonus", "deduction", "veto"]
+
+
+class Item(BaseModel):
+    """One indicator: what it gives, whether it entered the total, and why."""
+
+    id: str
+    group: Group
+    label: Text
+    points: int
+    counted: bool
+    reason: Text
+    article: str
+    conditions: list[Text] = Field(default_factory=list)
+
+
+class Check(BaseModel):
+    """One condition of "who may apply"; ``ok`` is None when the profile does not say."""
+
+    id: str
+    ok: bool | None
+    label: Text
+    reason: Text
+    article: str
+
+
+class Eligibility(BaseModel):
+    status: Literal["eligible", "not_eligible", "unknown"]
+    checks: list[Check]
+
+
+class Subtotals(BaseModel):
+    base: int
+    bonus: int
+    deduction: int
+
+
+class Result(BaseModel):
+    total: int
+    standard: int
+    meets_standard: bool
+    disqualified: bool
+    gap: int
+    edition: str
+    edition_name: Text
+    as_of: dt.date
+    age: int
+    subtotals: Subtotals
+    items: list[Item]
+    notices: list[Text] = Field(default_factory=list)
+    eligibility: Eligibility
+
+    def item(self, id: str) -> Item:
+        return next(i for i in self.items if i.id == id)
