@@ -7,12 +7,24 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import eligibility
-from .editions import edition_on
+from .editions import Edition, edition_on
 from .errors import ProfileError, field_errors, request_error
 from .profile import Profile
-from .result import Result
+from .result import Documents, Item, Result
 from .rules import INDICATORS, totals
 from .text import t
+
+
+def documents(items: list[Item], edition: Edition) -> list[Documents]:
+    """第十四条: the basic materials, plus the proof for each indicator that counted."""
+    app = edition["application"]
+    out = [Documents(id="application", label=t("申请基本材料", "Basic application materials"), article=app["article"],
+                     documents=[t(d["zh"], d["en"]) for d in app["documents"]])]
+    for item in items:
+        docs = edition[item.id].get("documents")
+        if item.counted and docs:
+            out.append(Documents(id=item.id, label=item.label, article=item.article, documents=[t(d["zh"], d["en"]) for d in docs]))
+    return out
 
 
 def parse(data: Profile | dict[str, Any]) -> Profile:
@@ -52,4 +64,5 @@ def score(data: Profile | dict[str, Any]) -> Result:
         items=done.items,
         notices=notices,
         eligibility=eligibility.check(profile, done.disqualified),
+        documents=documents(done.items, edition),
     )

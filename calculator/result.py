@@ -40,6 +40,15 @@ class Eligibility(BaseModel):
     checks: list[Check]
 
 
+class Documents(BaseModel):
+    """What to bring for one indicator claimed, or for every application (第十四条)."""
+
+    id: str
+    label: Text
+    article: str
+    documents: list[Text]
+
+
 class Subtotals(BaseModel):
     base: int
     bonus: int
@@ -60,6 +69,7 @@ class Result(BaseModel):
     items: list[Item]
     notices: list[Text] = Field(default_factory=list)
     eligibility: Eligibility
+    documents: list[Documents] = Field(default_factory=list)
 
     def item(self, id: str) -> Item:
         return next(i for i in self.items if i.id == id)

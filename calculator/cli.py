@@ -1,0 +1,97 @@
+"""Command line: python -m calculator score|schema|tier|formspec.
+
+Exit status 0 on success, 2 on a refused input with one line per bad field on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from . import table
+from .engine import score
+from .errors import ProfileError, request_error
+from .formspec import form_spec
+from .insurance_base import tier_for
+from .profile import Profile
+
+REFUSED = 2
+
+
+def read_json(path: str, stdin: TextIO) -> Any:
+    try:
+        if path == "-":
+            text = stdin.read()
+        else:
+            with open(path, encoding="utf-8-sig") as fh:
+                text = fh.read()
+    except OSError as exc:
+        raise request_error(f"无法读取文件 {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise request_error(
+            f"输入不是有效的JSON(第{exc.lineno}行第{exc.colno}列:{exc.msg})",
+            f"the input is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
+        ) from None
+
+
+def dump(data: Any, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def cmd_score(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    result = score(read_json(args.file, stdin)).model_dump(mode="json")
+    out.write(table.result_table(result) + "\n") if args.format == "table" else dump(result, out)
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    dump(Profile.model_json_schema(), out)
+
+
+def cmd_formspec(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    dump(form_spec(), out)
+
+
+def cmd_tier(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    result = tier_for(args.monthly_base, args.on, args.average)
+    if args.format == "table":
+        out.write(
+            f"缴费基数 Base {result['monthly_base']:g} ÷ 社平工资 Average {result['average']:g} = {result['multiple']:.4f}×"
+            f" → {result['tier']} ({result['points']})\n{result['condition']['zh']}\n{result['source']['zh']}\n"
+        )
+    else:
+        dump(result, out)
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m calculator", description="上海市居住证积分 — Shanghai residence-permit points")
+    sub = top.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("score", help="score a profile (JSON) and print the result")
+    p.add_argument("file", nargs="?", default="-", help="profile JSON file, or - for standard input (default)")
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.set_defaults(run=cmd_score)
+    sub.add_parser("schema", help="print the profile's JSON Schema").set_defaults(run=cmd_schema)
+    sub.add_parser("formspec", help="print what the web form is generated from").set_defaults(run=cmd_formspec)
+    p = sub.add_parser("tier", help="monthly contribution base -> insurance-base tier")
+    p.add_argument("monthly_base", help="monthly contribution base, CNY")
+    p.add_argument("--on", help="date (YYYY-MM-DD), default today")
+    p.add_argument("--average", help="override the city average monthly wage")
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.set_defaults(run=cmd_tier)
+    return top
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None) -> int:
+    out, err, stdin = out or sys.stdout, err or sys.stderr, stdin or sys.stdin
+    args = parser().parse_args(argv)
+    try:
+        args.run(args, out, stdin)
+    except ProfileError as exc:
+        for e in exc.errors:
+            err.write(f"{e['field'] or 'input'}: {e['zh']} / {e['en']}\n")
+        return REFUSED
+    return 0
