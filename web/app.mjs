@@ -1,0 +1,139 @@
+// Wiring: start the engine and fetch the form spec in parallel, render the form at once,
+// score live (latest wins), and expose window.shpoints and the module hooks.
+//
+// Readiness signals (for tests and the bench):
+//   <html data-engine="loading|ready|failed">
+//   #total[data-state]: "pending" while the newest input is being computed, "ready" when it
+//   shows the result of the newest input, "invalid" when the newest input was refused
+//   (field errors shown), "error" when the engine could not answer.
+// Hooks for later features: getProfile(), setProfile(obj), whenFormReady(), and the
+// document event "shpoints:result" with detail {profile, result}.
+
+import { setLang, lang, t } from './i18n.mjs';
+import { startEngine, latestChannel } from './engine-client.mjs';
+import { renderForm } from './form.mjs';
+import { createResultView } from './result.mjs';
+import { mountTierHelper } from './helper-tier.mjs';
+
+const root = document.documentElement;
+root.dataset.engine = 'loading';
+
+let view = null;
+let lastStatus = null;
+const engine = startEngine((status) => {
+  lastStatus = status;
+  if (status.state === 'ready' || status.state === 'failed') root.dataset.engine = status.state;
+  if (view) view.setEngineStatus(status);
+});
+const specPromise = fetch(new URL('./formspec.json', document.baseURI)).then((r) => {
+  if (!r.ok) throw new Error(`formspec.json: HTTP ${r.status}`);
+  return r.json();
+});
+
+let form = null;
+let resolveForm;
+const formReady = new Promise((resolve) => { resolveForm = resolve; });
+
+/** Resolves with the form API once the form is on the page. */
+export function whenFormReady() { return formReady; }
+/** The profile as currently entered (empty inputs and defaults left out). */
+export function getProfile() { return form ? form.getProfile() : {}; }
+/** Fill the form with `profile` (replacing what was entered) and score it; returns unknown keys. */
+export function setProfile(profile) { return form ? form.setProfile(profile) : null; }
+
+window.shpoints = {
+  /** Resolves when the engine is ready, rejects if it failed to start. */
+  ready: engine.ready,
+  /** The result JSON for `profile`; rejects with an Error whose .errors lists the field errors. */
+  async score(profile) {
+    await engine.ready;
+    return engine.call('score', { profile });
+  },
+  /** The insurance-base tier: {monthly_base, on?, average?}. */
+  async tier(request) {
+    await engine.ready;
+    return engine.call('tier', request);
+  },
+  getProfile,
+  setProfile,
+  whenFormReady,
+};
+
+// ------------------------------------------------------------------ language switch
+const langButton = document.getElementById('lang-switch');
+function applyLangButton() {
+  langButton.lang = lang() === 'zh' ? 'en' : 'zh-CN';
+}
+langButton.addEventListener('click', () => {
+  setLang(lang() === 'zh' ? 'en' : 'zh');
+  applyLangButton();
+  if (view) view.rerender();
+  if (tier) tier.rerender();
+});
+document.getElementById('reload').addEventListener('click', () => location.reload());
+
+// ------------------------------------------------------------------ form + live score
+let tier = null;
+let lastKey = null;
+let channel = null;
+
+function update() {
+  const profile = form.getProfile();
+  const key = JSON.stringify(profile);
+  if (key === lastKey) return;
+  lastKey = key;
+  view.pending();
+  channel.submit({ profile });
+}
+
+async function main() {
+  let spec;
+  const fields = document.getElementById('form-fields');
+  try {
+    spec = await specPromise;
+  } catch (err) {
+    fields.replaceChildren(Object.assign(document.createElement('p'), { className: 'form-failed', textContent: `${t('form_failed')} (${err.message})` }));
+    root.dataset.form = 'failed';
+    return;
+  }
+  const formEl = document.getElementById('profile-form');
+  formEl.addEventListener('submit', (e) => e.preventDefault());
+  form = renderForm(spec, fields, { onChange: () => update() });
+  view = createResultView(spec, form);
+  if (lastStatus) view.setEngineStatus(lastStatus);
+  channel = latestChannel(engine, 'score',
+    ({ profile }, answer) => {
+      if (answer.ok) {
+        form.showErrors([]);
+        view.showResult(answer.result);
+        document.dispatchEvent(new CustomEvent('shpoints:result', { detail: { profile, result: answer.result } }));
+      } else {
+        form.showErrors(answer.errors || []);
+        view.showInvalid(answer.errors || []);
+      }
+    },
+    (err) => view.showError(err.message));
+  tier = mountTierHelper(engine, form, formEl);
+  root.dataset.form = 'ready';
+  resolveForm(form);
+  update();
+}
+
+main();
+
+// ------------------------------------------------------------------ small page behaviours
+// The bottom bar (phones) repeats the total while the result panel is out of view.
+if ('IntersectionObserver' in window) {
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) document.body.classList.toggle('result-visible', e.isIntersecting);
+  }, { threshold: 0.15 });
+  io.observe(document.getElementById('result'));
+}
+
+// Offline use after the first visit. Registered only once the engine has loaded, so the
+// precache does not compete with the first download on a slow phone connection.
+engine.ready.then(() => {
+  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
+}, () => {});

@@ -1,0 +1,151 @@
+// The page's side of the worker protocol: boot the worker, follow its progress,
+// send requests by id, and a latest-wins channel for live updates.
+
+export class EngineError extends Error {
+  constructor(message, errors = [], code = 'refused') {
+    super(message);
+    this.name = 'EngineError';
+    this.errors = errors;
+    this.code = code;
+  }
+}
+
+/**
+ * Start the engine. `onStatus({state, stage, done, total, code, message})` is called with
+ * state 'loading' (and stage 'runtime'|'packages'|'engine'), 'ready' or 'failed'.
+ */
+export function startEngine(onStatus = () => {}) {
+  let nextId = 1;
+  const calls = new Map();     // id -> {resolve, reject}
+  let status = { state: 'loading', stage: 'start', done: 0, total: 3 };
+  let readyResolve, readyReject;
+  const ready = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
+  ready.catch(() => {});
+  let worker = null;
+
+  function setStatus(s) {
+    status = s;
+    try { onStatus(s); } catch (err) { setTimeout(() => { throw err; }); }
+  }
+
+  function fail(code, message) {
+    if (status.state === 'failed') return;
+    setStatus({ state: 'failed', code, message });
+    const err = new EngineError(message, [{ field: null, type: 'engine_failed', zh: message, en: message }], code);
+    readyReject(err);
+    for (const { reject } of calls.values()) reject(err);
+    calls.clear();
+    if (worker) worker.terminate();
+  }
+
+  if (typeof WebAssembly !== 'object') {
+    queueMicrotask(() => fail('no-wasm', 'WebAssembly is not available'));
+  } else if (typeof Worker !== 'function') {
+    queueMicrotask(() => fail('no-worker', 'Web Workers are not available'));
+  } else {
+    try {
+      worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
+    } catch (err) {
+      queueMicrotask(() => fail('no-worker', String(err && err.message || err)));
+    }
+  }
+
+  if (worker) {
+    worker.onmessage = (event) => {
+      const msg = event.data || {};
+      if (msg.type === 'progress') {
+        if (status.state === 'loading') setStatus({ state: 'loading', stage: msg.stage, done: msg.done, total: msg.total });
+        return;
+      }
+      if (msg.type === 'ready') {
+        setStatus({ state: 'ready' });
+        readyResolve();
+        return;
+      }
+      if (msg.type === 'failed') {
+        fail(msg.code || 'other', msg.message || 'failed');
+        return;
+      }
+      const call = calls.get(msg.id);
+      if (!call) return;
+      calls.delete(msg.id);
+      call.resolve(msg);
+    };
+    // A browser without module workers runs worker.mjs as a classic script: it fails to
+    // parse and we land here. Same for a worker file that cannot be loaded at all.
+    worker.onerror = (event) => {
+      event.preventDefault();
+      const detail = event.message || 'worker error';
+      fail(status.stage === 'start' ? 'no-worker' : 'other', detail);
+    };
+    worker.onmessageerror = () => fail('other', 'message could not be decoded');
+  }
+
+  /** Send one request; resolves with the raw answer {id, ok, result|errors}. */
+  function request(op, payload = {}) {
+    if (status.state === 'failed') {
+      return Promise.reject(new EngineError(status.message, [], status.code));
+    }
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      calls.set(id, { resolve, reject });
+      worker.postMessage({ id, op, ...payload });
+    });
+  }
+
+  /** Like request, but resolves with `result` and rejects with an EngineError carrying `.errors`. */
+  async function call(op, payload = {}) {
+    const answer = await request(op, payload);
+    if (answer.ok) return answer.result;
+    const errors = answer.errors || [];
+    const first = errors[0];
+    const message = first ? `${first.field ? first.field + ': ' : ''}${first.en || first.zh}` : 'refused';
+    throw new EngineError(message, errors);
+  }
+
+  return { request, call, ready, get status() { return status; } };
+}
+
+/**
+ * Latest-wins channel: at most one request in flight plus the newest pending one.
+ * `onAnswer(payload, answer, seq)` is called only for the answer to the newest submission;
+ * stale answers are dropped. `onError(err, seq)` likewise for a failed newest request.
+ */
+export function latestChannel(engine, op, onAnswer, onError = () => {}) {
+  let seq = 0;
+  let inFlight = false;
+  let pending = null;
+
+  function pump() {
+    if (inFlight || !pending) return;
+    const job = pending;
+    pending = null;
+    inFlight = true;
+    engine.request(op, job.payload).then(
+      (answer) => {
+        inFlight = false;
+        if (job.seq === seq) onAnswer(job.payload, answer, job.seq);
+        pump();
+      },
+      (err) => {
+        inFlight = false;
+        if (job.seq === seq) onError(err, job.seq);
+        pump();
+      },
+    );
+  }
+
+  return {
+    /** Queue `payload` as the newest request (replacing any older pending one); returns its seq. */
+    submit(payload) {
+      seq += 1;
+      pending = { seq, payload };
+      pump();
+      return seq;
+    },
+    /** Forget anything pending and make every outstanding answer stale. */
+    cancel() { seq += 1; pending = null; },
+    get seq() { return seq; },
+    get busy() { return inFlight || pending !== null; },
+  };
+}

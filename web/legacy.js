@@ -1,0 +1,10 @@
+/* Runs only in browsers without ES modules (<script nomodule>): say so instead of a blank form. */
+(function () {
+  var el = document.querySelector('.form-loading');
+  if (el) {
+    el.className = 'form-failed';
+    el.textContent = '你的浏览器版本过旧，无法运行本计算器。请更新浏览器或微信后再打开本页。 ' +
+      'Your browser is too old to run this calculator; please update it (or WeChat) and open this page again.';
+  }
+  document.documentElement.setAttribute('data-engine', 'failed');
+})();

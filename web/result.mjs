@@ -1,0 +1,259 @@
+// The result panel: total against the standard, verdict, gauge, eligibility, breakdown,
+// subtotals, notices, the engine's loading progress and the refusal messages.
+
+import { t, pick, num, lang } from './i18n.mjs';
+
+const h = (tag, attrs = {}, ...children) => {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
+  return el;
+};
+
+const signed = (n) => (n > 0 ? `+${num(n)}` : n < 0 ? `−${num(-n)}` : '0');
+
+/**
+ * `els` are the static elements of index.html (see ids there); `spec` the form spec;
+ * `form` the form API (for labels and focusing a field from an error link).
+ */
+export function createResultView(spec, form) {
+  const $ = (id) => document.getElementById(id);
+  const total = $('total');
+  const standard = spec.standard ?? 120;
+  let state = { kind: 'waiting' };   // waiting | result | invalid | error
+  let engine = { state: 'loading', stage: 'start' };
+  let liveTimer = 0;
+
+  const groupLabel = (id) => (spec.groups || []).find((g) => g.id === id)?.label || { zh: id, en: id };
+
+  function announce(text) {
+    clearTimeout(liveTimer);
+    // Only the settled state is read out, not every keystroke.
+    liveTimer = setTimeout(() => { $('live').textContent = text; }, 1500);
+  }
+
+  function setGauge(value, kind) {
+    const scale = Math.max(standard * 1.25, value || 0);
+    const gauge = $('gauge');
+    gauge.style.setProperty('--fill', String(Math.max(0, Math.min(1, (value || 0) / scale))));
+    gauge.style.setProperty('--mark', String(standard / scale));
+    gauge.dataset.kind = kind;
+    gauge.setAttribute('aria-label', t('gauge_label', { total: value ?? t('total_none'), standard }));
+    $('gauge-mark-label').textContent = String(standard);
+  }
+
+  function setMini(totalText, verdictText, kind) {
+    $('mini-total').textContent = totalText;
+    $('mini-verdict').textContent = verdictText;
+    $('mini').dataset.kind = kind;
+  }
+
+  /** A newer input is being computed. */
+  function pending() {
+    total.dataset.state = 'pending';
+    $('result').setAttribute('aria-busy', 'true');
+  }
+
+  function renderEngine() {
+    const box = $('engine-status');
+    const bar = $('engine-progress');
+    const text = $('engine-text');
+    const fail = $('engine-failed');
+    if (engine.state === 'ready') {
+      box.hidden = true;
+      fail.hidden = true;
+      return;
+    }
+    if (engine.state === 'failed') {
+      box.hidden = true;
+      fail.hidden = false;
+      const key = { 'no-worker': 'failed_no_worker', 'no-wasm': 'failed_no_wasm', memory: 'failed_memory', network: 'failed_network' }[engine.code] || 'failed_other';
+      $('engine-failed-text').textContent = t(key);
+      $('engine-failed-detail').textContent = engine.message ? t('failed_detail', { message: engine.message }) : '';
+      return;
+    }
+    box.hidden = false;
+    const stages = ['runtime', 'packages', 'engine'];
+    const i = stages.indexOf(engine.stage);
+    bar.max = 3;
+    bar.value = Math.max(0, i) + 0.5;
+    text.textContent = i >= 0 ? t(`stage_${engine.stage}`) : t('stage_runtime');
+  }
+
+  function setEngineStatus(s) {
+    engine = s;
+    renderEngine();
+    if (s.state === 'failed') {
+      state = { kind: 'error', message: s.message };
+      render();
+    }
+  }
+
+  function clear(el) { el.replaceChildren(); return el; }
+
+  function renderWaiting() {
+    total.textContent = t('total_none');
+    $('verdict').textContent = engine.state === 'failed' ? t('failed_heading') : t('verdict_waiting');
+    $('verdict').dataset.kind = 'waiting';
+    setGauge(0, 'waiting');
+    setMini(t('total_none'), engine.state === 'failed' ? t('failed_heading') : t('verdict_waiting'), 'waiting');
+    for (const id of ['errors-box', 'disq', 'eligibility', 'details']) $(id).hidden = true;
+  }
+
+  function renderInvalid(errors) {
+    total.textContent = t('total_none');
+    const n = errors.length;
+    $('verdict').textContent = t('verdict_invalid', { n });
+    $('verdict').dataset.kind = 'invalid';
+    setGauge(0, 'invalid');
+    setMini(t('total_none'), t('verdict_invalid', { n }), 'invalid');
+    const list = clear($('errors-list'));
+    for (const e of errors) {
+      const label = e.field ? form.labelOf(e.field) : null;
+      const li = h('li');
+      const msg = pick({ zh: e.zh, en: e.en });
+      if (label && form.fieldBlock(e.field) !== undefined) {
+        const btn = h('button', { type: 'button', class: 'link' }, pick(label));
+        btn.addEventListener('click', () => form.focusField(e.field));
+        li.append(btn, lang() === 'zh' ? '：' : ': ', msg);
+      } else {
+        li.append(e.field ? `${e.field}: ${msg}` : msg);
+      }
+      list.append(li);
+    }
+    $('errors-box').hidden = false;
+    for (const id of ['disq', 'eligibility', 'details']) $(id).hidden = true;
+  }
+
+  function renderItem(item) {
+    const counted = item.counted !== false;
+    const pts = item.points ?? 0;
+    const li = h('li', { class: `item ${counted ? 'counted' : 'uncounted'} ${pts < 0 ? 'negative' : ''}`, 'data-item': item.id });
+    const pointsEl = counted ? h('span', { class: 'item-points', text: signed(pts) }) : h('s', { class: 'item-points', text: signed(pts) });
+    li.append(h('div', { class: 'item-head' }, h('span', { class: 'item-label', text: pick(item.label) }), pointsEl));
+    const meta = h('p', { class: 'item-meta' });
+    if (item.article) meta.append(h('span', { class: 'article', text: item.article }));
+    meta.append(h('span', { class: `badge ${counted ? 'badge-counted' : 'badge-uncounted'}`, text: counted ? t('counted') : t('not_counted') }));
+    li.append(meta);
+    if (item.reason) li.append(h('p', { class: 'reason', text: pick(item.reason) }));
+    if (item.conditions && item.conditions.length) {
+      li.append(h('p', { class: 'conditions-label', text: t('conditions') }));
+      li.append(h('ul', { class: 'conditions' }, item.conditions.map((c) => h('li', { text: pick(c) }))));
+    }
+    return li;
+  }
+
+  function renderEligibility(el) {
+    const box = $('eligibility');
+    if (!el) { box.hidden = true; return; }
+    box.hidden = false;
+    box.dataset.status = el.status;
+    $('eligibility-status').textContent = t({ eligible: 'elig_eligible', not_eligible: 'elig_not_eligible' }[el.status] || 'elig_unknown');
+    const list = clear($('eligibility-checks'));
+    for (const c of el.checks || []) {
+      const kind = c.ok === true ? 'ok' : c.ok === false ? 'fail' : 'unknown';
+      const mark = { ok: '✓', fail: '✗', unknown: '?' }[kind];
+      const word = { ok: t('elig_ok'), fail: t('elig_fail'), unknown: t('elig_unknown_item') }[kind];
+      const li = h('li', { class: `check-${kind}` },
+        h('span', { class: 'mark', 'aria-hidden': 'true', text: mark }),
+        h('span', { class: 'check-body' },
+          h('span', { class: 'check-label', text: pick(c.label) }),
+          ' ', h('span', { class: 'check-word', text: `（${word}）` }),
+          c.reason ? h('span', { class: 'check-reason', text: pick(c.reason) }) : null,
+          c.article ? h('span', { class: 'article', text: c.article }) : null));
+      list.append(li);
+    }
+  }
+
+  function renderResult(r) {
+    const value = r.total ?? 0;
+    total.textContent = num(value);
+    let kind, verdict;
+    if (r.disqualified) {
+      kind = 'disqualified'; verdict = t('verdict_disqualified');
+    } else if (r.meets_standard) {
+      kind = 'meets';
+      verdict = value > (r.standard ?? standard) ? `${t('verdict_meets')} · ${t('verdict_over', { n: num(value - (r.standard ?? standard)) })}` : t('verdict_meets');
+    } else {
+      kind = 'below';
+      verdict = `${t('verdict_below')} · ${t('verdict_gap', { n: num(r.gap ?? Math.max(0, standard - value)) })}`;
+    }
+    $('verdict').textContent = verdict;
+    $('verdict').dataset.kind = kind;
+    $('of-standard').textContent = t('of_standard', { n: r.standard ?? standard });
+    setGauge(value, kind);
+    setMini(num(value), r.disqualified ? t('verdict_disqualified') : r.meets_standard ? t('verdict_meets') : t('verdict_gap', { n: num(r.gap ?? 0) }), kind);
+    $('errors-box').hidden = true;
+
+    // veto
+    const disq = $('disq');
+    if (r.disqualified) {
+      const veto = (r.items || []).filter((i) => i.group === 'veto' && (i.counted !== false) && i.reason);
+      clear($('disq-reasons')).append(...veto.map((i) => h('li', {}, h('strong', { text: pick(i.label) }), ' ', pick(i.reason), i.article ? h('span', { class: 'article', text: ` ${i.article}` }) : null)));
+      disq.hidden = false;
+    } else disq.hidden = true;
+
+    renderEligibility(r.eligibility);
+
+    // subtotals
+    const dl = clear($('subtotals'));
+    for (const [key, v] of Object.entries(r.subtotals || {})) {
+      dl.append(h('div', { class: `subtotal subtotal-${key}` }, h('dt', { text: pick(groupLabel(key)) }), h('dd', { text: signed(key === 'deduction' && v > 0 ? -v : v) })));
+    }
+
+    // breakdown: items that matter first, the zero ones folded away
+    const main = clear($('items'));
+    const rest = clear($('items-zero'));
+    let zero = 0;
+    for (const item of r.items || []) {
+      const li = renderItem(item);
+      if ((item.points ?? 0) !== 0 || item.counted === false) main.append(li);
+      else { rest.append(li); zero += 1; }
+    }
+    $('items-zero-box').hidden = zero === 0;
+    $('items-zero-summary').textContent = t('zero_items', { n: zero });
+
+    // notices
+    const notices = clear($('notices'));
+    for (const n of r.notices || []) notices.append(h('li', { text: pick(n) }));
+    $('notices-box').hidden = !(r.notices && r.notices.length);
+
+    $('edition').textContent = t('edition', { name: pick(r.edition_name) || r.edition || '', date: r.as_of ?? '', age: r.age ?? '' });
+    $('details').hidden = false;
+  }
+
+  function render() {
+    $('result').removeAttribute('aria-busy');
+    if (state.kind === 'result') {
+      renderResult(state.result);
+      total.dataset.state = 'ready';
+      announce(t('live_summary', { total: num(state.result.total ?? 0), verdict: $('verdict').textContent }));
+    } else if (state.kind === 'invalid') {
+      renderInvalid(state.errors);
+      total.dataset.state = 'invalid';
+      announce(t('live_invalid', { n: state.errors.length }));
+    } else if (state.kind === 'error') {
+      renderWaiting();
+      total.dataset.state = 'error';
+      if (state.message) $('verdict').textContent = engine.state === 'failed' ? t('failed_heading') : t('request_failed', { message: state.message });
+    } else {
+      renderWaiting();
+    }
+  }
+
+  return {
+    setEngineStatus,
+    pending,
+    /** The newest input's result. */
+    showResult(result) { state = { kind: 'result', result }; render(); },
+    /** The newest input was refused: engine field errors. */
+    showInvalid(errors) { state = { kind: 'invalid', errors }; render(); },
+    showError(message) { state = { kind: 'error', message }; render(); },
+    rerender() { renderEngine(); render(); },
+  };
+}
