@@ -105,7 +105,7 @@ async function main() {
     ({ profile }, answer) => {
       if (answer.ok) {
         form.showErrors([]);
-        view.showResult(answer.result);
+        view.showResult(answer.result, profile);
         document.dispatchEvent(new CustomEvent('shpoints:result', { detail: { profile, result: answer.result } }));
       } else {
         form.showErrors(answer.errors || []);

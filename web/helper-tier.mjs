@@ -24,8 +24,8 @@ function periodText(p) {
   if (typeof p === 'string') return p;
   if (p.zh || p.en) return pick(p);
   const from = p.from ?? p.start ?? '';
-  const to = p.to ?? p.end ?? '';
-  return to ? `${from} – ${to}` : `${from} –`;
+  const to = p.to ?? p.end ?? null;
+  return to ? t('period_range', { from, to }) : t('period_open', { from });
 }
 
 function chromeField(key, name, { inputmode, type = 'text', unit } = {}) {
@@ -94,15 +94,16 @@ export function mountTierHelper(engine, form, fallback) {
     const r = last.result;
     const option = (f.options || []).find((o) => o.value === r.tier);
     const tierText = option ? pick(option.label) + (option.points != null ? ` · ${t('points', { n: option.points })}` : '') : String(r.tier ?? '');
-    const source = r.custom || r.source == null ? t('tier_custom') : pick(r.source);
+    const source = r.source == null ? t('tier_custom') : pick(r.source);
     const dl = h('dl', { class: 'tier-facts' },
       h('div', {}, h('dt', { text: t('tier_multiple') }), h('dd', { text: r.multiple != null ? `${num(r.multiple, { maximumFractionDigits: 2 })}×` : '' })),
       h('div', {}, h('dt', { text: t('tier_average_used') }), h('dd', { text: r.average != null ? `${num(r.average)} ${t('tier_unit')}` : '' })),
-      h('div', {}, h('dt', { text: t('tier_period') }), h('dd', { text: periodText(r.period) })),
+      r.period ? h('div', {}, h('dt', { text: t('tier_period') }), h('dd', { text: periodText(r.period) })) : null,
       h('div', {}, h('dt', { text: t('tier_source') }), h('dd', { text: source })),
       h('div', { class: 'tier-suggested' }, h('dt', { text: t('tier_suggested') }), h('dd', { text: tierText })));
     out.append(dl);
-    for (const n of r.notices || (r.note ? [r.note] : [])) out.append(h('p', { class: 'help', text: pick(n) }));
+    if (r.condition) out.append(h('p', { class: 'help', text: pick(r.condition) }));
+    for (const n of r.notes || r.notices || []) out.append(h('p', { class: 'tier-note', text: pick(n) }));
     const btn = h('button', { type: 'button', class: 'button', id: 'tier-apply', text: t('tier_apply', { field: pick(f.label) }) });
     btn.addEventListener('click', () => {
       const sel = form.control(FIELD);

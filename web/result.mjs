@@ -154,6 +154,11 @@ export function createResultView(spec, form) {
     box.hidden = false;
     box.dataset.status = el.status;
     $('eligibility-status').textContent = t({ eligible: 'elig_eligible', not_eligible: 'elig_not_eligible' }[el.status] || 'elig_unknown');
+    // The list is folded unless something fails; a new status re-decides.
+    if (box.dataset.shown !== el.status) {
+      $('eligibility-more').open = el.status === 'not_eligible';
+      box.dataset.shown = el.status;
+    }
     const list = clear($('eligibility-checks'));
     for (const c of el.checks || []) {
       const kind = c.ok === true ? 'ok' : c.ok === false ? 'fail' : 'unknown';
@@ -170,7 +175,7 @@ export function createResultView(spec, form) {
     }
   }
 
-  function renderResult(r) {
+  function renderResult(r, profile) {
     const value = r.total ?? 0;
     total.textContent = num(value);
     let kind, verdict;
@@ -210,9 +215,14 @@ export function createResultView(spec, form) {
     const main = clear($('items'));
     const rest = clear($('items-zero'));
     let zero = 0;
+    // An item is worth showing when it gives points, when it is the veto that applies, or when
+    // the user entered something for it (field names start like the item ids).
+    const entered = Object.keys(profile || {}).map((k) => k.split('_')[0]);
+    const related = (item) => entered.some((w) => w.length > 2 && item.id.startsWith(w));
     for (const item of r.items || []) {
       const li = renderItem(item);
-      if ((item.points ?? 0) !== 0 || item.counted === false) main.append(li);
+      const shown = (item.points ?? 0) !== 0 || (item.group === 'veto' && item.counted !== false) || related(item);
+      if (shown) main.append(li);
       else { rest.append(li); zero += 1; }
     }
     $('items-zero-box').hidden = zero === 0;
@@ -230,7 +240,7 @@ export function createResultView(spec, form) {
   function render() {
     $('result').removeAttribute('aria-busy');
     if (state.kind === 'result') {
-      renderResult(state.result);
+      renderResult(state.result, state.profile);
       total.dataset.state = 'ready';
       announce(t('live_summary', { total: num(state.result.total ?? 0), verdict: $('verdict').textContent }));
     } else if (state.kind === 'invalid') {
@@ -250,7 +260,7 @@ export function createResultView(spec, form) {
     setEngineStatus,
     pending,
     /** The newest input's result. */
-    showResult(result) { state = { kind: 'result', result }; render(); },
+    showResult(result, profile) { state = { kind: 'result', result, profile }; render(); },
     /** The newest input was refused: engine field errors. */
     showInvalid(errors) { state = { kind: 'invalid', errors }; render(); },
     showError(message) { state = { kind: 'error', message }; render(); },
