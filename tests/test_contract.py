@@ -314,3 +314,36 @@ def test_defaults_applied():
     assert d["total"] == 30
     assert all(it["points"] == 0 for it in d["items"] if it["id"] != "age")
     assert d["disqualified"] is False
+
+
+# --------------------------------------------------------------------------- the worker's JSON entry point
+
+def test_api_handle_score_matches_score():
+    import json
+    from calculator.api import handle
+    p = {"as_of": AS_OF, "age": 32, "education": "bachelor_degree", "social_insurance_months": 84}
+    resp = json.loads(handle(json.dumps({"op": "score", "profile": p})))
+    assert resp["ok"] is True
+    assert resp["result"] == score(p).model_dump(mode="json")
+    assert resp["result"]["total"] == 141   # 30 + 90 + 21
+
+
+def test_api_handle_refused_profile_gives_field_errors():
+    import json
+    from calculator.api import handle
+    resp = json.loads(handle(json.dumps({"op": "score", "profile": {"as_of": AS_OF, "age": 15, "foo": 1}})))
+    assert resp["ok"] is False
+    fields = {e["field"] for e in resp["errors"]}
+    assert {"age", "foo"} <= fields
+    for e in resp["errors"]:
+        assert e["zh"].strip() and e["en"].strip() and e["zh"] != e["en"]
+
+
+@pytest.mark.parametrize("request_text", ["{not json", "[]", '{"op": "nope"}', '{"profile": {"age": 30}}'])
+def test_api_handle_malformed_request_field_null(request_text):
+    import json
+    from calculator.api import handle
+    resp = json.loads(handle(request_text))
+    assert resp["ok"] is False
+    assert resp["errors"] and all(e["zh"].strip() and e["en"].strip() for e in resp["errors"])
+    assert any(e["field"] is None for e in resp["errors"])

@@ -118,9 +118,32 @@ def profiles(draw, with_veto=True):
     if draw(st.booleans()):
         p["age"] = draw(st.integers(min_value=16, max_value=100))
     else:
-        # between 16 years (+ a few days of margin) and 99-and-something years before as_of
-        days = draw(st.integers(min_value=16 * 366, max_value=100 * 365))
-        p["birth_date"] = (as_of - dt.timedelta(days=days)).isoformat()
+        kind = draw(st.sampled_from(["any", "birthday", "leap_day"]))
+        if kind == "any":
+            # between 16 years (+ a few days of margin) and 99-and-something years before as_of
+            days = draw(st.integers(min_value=16 * 366, max_value=100 * 365))
+            birth = as_of - dt.timedelta(days=days)
+        elif kind == "birthday":
+            # the birthday edge: as_of is the anniversary, or one day before / after it
+            years = draw(st.integers(min_value=17, max_value=99))
+            try:
+                anniversary = as_of.replace(year=as_of.year - years)
+            except ValueError:            # as_of is 29 February
+                anniversary = dt.date(as_of.year - years, 3, 1)
+            birth = anniversary + dt.timedelta(days=draw(st.sampled_from([-1, 0, 1])))
+        else:
+            # born on 29 February of a leap year, often applying around 28 February / 1 March
+            if draw(st.booleans()):
+                month_day = draw(st.sampled_from([(2, 28), (2, 29), (3, 1)]))
+                year = draw(st.integers(min_value=2018, max_value=2035))
+                if month_day == (2, 29) and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+                    month_day = (2, 28)
+                as_of = dt.date(year, *month_day)
+                p["as_of"] = as_of.isoformat()
+            year = draw(st.sampled_from([y for y in range(as_of.year - 99, as_of.year - 16)
+                                         if y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)]))
+            birth = dt.date(year, 2, 29)
+        p["birth_date"] = birth.isoformat()
     optional = {
         "education": st.sampled_from(EDU_RANK),
         "qualification": st.sampled_from(QUAL_RANK),
