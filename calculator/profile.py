@@ -117,6 +117,8 @@ def _iso_date(value: Any) -> Any:
 Int = Annotated[int, BeforeValidator(_not_bool)]
 Number = Annotated[float, BeforeValidator(_finite)]
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+# An optional bounded integer spells its limits before the validator, so that
+# the JSON Schema shows them as minimum/maximum.
 
 
 def field(default: Any, group: str, label: Text, help: Text, *, unit: Text | None = None, one_of: str | None = None, **limits: Any) -> Any:
@@ -162,19 +164,19 @@ class Profile(BaseModel):
         t("申请当月在本市就业并缴纳职工社保", "Employed and paying Shanghai employee social insurance this month"),
         t("申请当月须处于就业状态并正常缴纳本市职工社保", "In the month of application you must be employed and paying employee social insurance"),
     )
-    insured_months_last_12: Int | None = field(
+    insured_months_last_12: Annotated[int, Field(ge=0, le=12), BeforeValidator(_not_bool)] | None = field(
         None, "application",
         t("近12个月正常缴纳职工社保的月数", "Months of employee social insurance paid in the last 12"),
         t("须至少6个月,补缴的月份不算", "At least 6 are needed; back-paid months do not count"),
-        unit=MONTHS, ge=0, le=12,
+        unit=MONTHS,
     )
 
     # ---- 基础指标 第六条
-    age: Int | None = field(
+    age: Annotated[int, Field(ge=AGE_MIN, le=AGE_MAX), BeforeValidator(_not_bool)] | None = field(
         None, "base",
         t("年龄(周岁)", "Age (full years)"),
         t("申请日的周岁年龄;也可以改填出生日期", "Age in full years on the application date; or give the birth date instead"),
-        unit=t("岁", "years"), one_of="age", ge=AGE_MIN, le=AGE_MAX,
+        unit=t("岁", "years"), one_of="age",
     )
     birth_date: IsoDate | None = field(
         None, "base",
@@ -343,12 +345,12 @@ FIELDS: tuple[str, ...] = tuple(Profile.model_fields)
 
 
 def field_limits(name: str) -> tuple[float | None, float | None]:
-    """The (minimum, maximum) a numeric field allows, read from its metadata."""
-    low = high = None
-    for meta in Profile.model_fields[name].metadata:
-        low = getattr(meta, "ge", low)
-        high = getattr(meta, "le", high)
-    return low, high
+    """The (minimum, maximum) a numeric field allows, read from its JSON Schema."""
+    schema = _schema()["properties"][name]
+    for option in schema.get("anyOf", [schema]):
+        if option.get("type") in {"integer", "number"}:
+            return option.get("minimum"), option.get("maximum")
+    return None, None
 
 
 def field_meta(name: str) -> dict[str, Any]:
