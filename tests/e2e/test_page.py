@@ -1,0 +1,521 @@
+"""The page in a real browser (headless Chromium), against the built site over HTTP.
+
+Uses the fixtures of tests/e2e/conftest.py: `site` (base URL), `page` (fails the test on
+any console error or request to another origin), `screenshot(page, name)` and
+`axe_check(page)`.
+
+Readiness signals the page gives (see web/app.mjs):
+  <html data-engine="loading|ready|failed">
+  #total[data-state]: "pending" while the newest input is being computed, then "ready"
+  (result shown), "invalid" (field errors shown) or "error".
+
+The page runs under a CSP without 'unsafe-eval', so Playwright's wait_for_function (which
+evaluates its predicate with eval) cannot be used: waits go through selectors.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+ENGINE_TIMEOUT = 180_000   # first load of Pyodide on a slow CI machine
+SETTLE_TIMEOUT = 30_000
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def open_page(page, site, width=375, height=900):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site)
+    page.wait_for_selector("#profile-form [name=age]")
+
+
+def wait_engine(page):
+    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+
+
+def settle(page) -> str:
+    """Wait until #total belongs to the newest input; returns its data-state."""
+    page.wait_for_selector("#total:not([data-state=pending])", state="attached", timeout=SETTLE_TIMEOUT)
+    return page.get_attribute("#total", "data-state")
+
+
+def total(page) -> int:
+    return int(page.text_content("#total").replace(",", "").strip())
+
+
+def item_points(page, item_id) -> int:
+    text = page.text_content(f'#result [data-item="{item_id}"] .item-points')
+    return int(text.replace("−", "-").replace("+", "").replace(",", "").strip())
+
+
+def item_counted(page, item_id) -> bool:
+    cls = page.get_attribute(f'#result [data-item="{item_id}"]', "class")
+    return "uncounted" not in cls.split()
+
+
+def set_field(page, name, value):
+    """Enter one profile value through the form's own control, as a user would."""
+    mode = page.locator(f'#profile-form input[type=radio][name^="mode-"][value="{name}"]')
+    if mode.count():
+        mode.check()
+    control = page.locator(f'#profile-form [name="{name}"]').first
+    tag, kind = control.evaluate("el => [el.tagName.toLowerCase(), el.type]")
+    if tag == "select":
+        control.select_option(str(value))
+    elif kind == "checkbox":
+        control.set_checked(bool(value))
+    elif kind == "radio":
+        page.check(f'#profile-form [name="{name}"][value="{"yes" if value else "no"}"]')
+    else:
+        control.fill(str(value))
+
+
+def fill_profile(page, profile):
+    for name, value in profile.items():
+        set_field(page, name, value)
+
+
+def reset_form(page):
+    page.evaluate("() => window.shpoints.setProfile({})")
+
+
+def err_text(page, name) -> str:
+    loc = page.locator(f"#err-{name}")
+    assert loc.is_visible(), f"no error shown at {name}"
+    return loc.text_content()
+
+
+def score_in_page(page, profile):
+    return page.evaluate(
+        """async (p) => {
+            try { return {ok: true, result: await window.shpoints.score(p)}; }
+            catch (e) { return {ok: false, message: e.message, errors: e.errors || null}; }
+        }""",
+        profile,
+    )
+
+
+def example(name_part):
+    for path in EXAMPLES:
+        if name_part in path.name:
+            return json.loads(path.read_text(encoding="utf-8"))
+    pytest.skip(f"no example matching {name_part!r} in tests/examples/")
+
+
+# ---------------------------------------------------------------- tests
+
+
+def test_worked_examples_filled_through_the_form(page, site):
+    """Each worked example, typed into the form: the total and the named items match."""
+    if not EXAMPLES:
+        pytest.skip("no tests/examples/*.json")
+    open_page(page, site, width=1280)
+    wait_engine(page)
+    failures = []
+    for path in EXAMPLES:
+        ex = json.loads(path.read_text(encoding="utf-8"))
+        reset_form(page)
+        settle(page)
+        fill_profile(page, ex["profile"])
+        state = settle(page)
+        if state != "ready":
+            errors = page.locator("#errors-list").text_content()
+            failures.append(f"{path.name}: state {state}: {errors}")
+            continue
+        if total(page) != ex["expected_total"]:
+            failures.append(f"{path.name}: total {total(page)} != {ex['expected_total']}")
+        for item, points in (ex.get("expected_items") or {}).items():
+            if item_points(page, item) != points:
+                failures.append(f"{path.name}: {item} shows {item_points(page, item)} != {points}")
+        for item, counted in (ex.get("expected_counted") or {}).items():
+            if item_counted(page, item) != counted:
+                failures.append(f"{path.name}: {item} counted={item_counted(page, item)} != {counted}")
+        # the page's profile is what was typed: the same result as the API gives
+        assert page.evaluate("() => window.shpoints.getProfile()").keys() <= ex["profile"].keys() | {"as_of"}
+        verdict = page.get_attribute("#verdict", "data-kind")
+        want = "disqualified" if ex["expected_total"] == 0 and "veto" in path.name else (
+            "meets" if ex.get("meets_standard") else "below")
+        if verdict != want:
+            failures.append(f"{path.name}: verdict {verdict} != {want}")
+    assert not failures, "\n".join(failures)
+
+
+def test_breakdown_shows_uncounted_items_and_reasons(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    # education (90) beats the qualification (60): the qualification is shown, not counted
+    fill_profile(page, {"age": "30", "education": "bachelor_degree", "qualification": "skill_3", "social_insurance_months": "36"})
+    assert settle(page) == "ready"
+    assert total(page) == 30 + 90 + 9
+    assert item_counted(page, "education") and item_points(page, "education") == 90
+    qual = page.locator('#items [data-item="qualification"]')
+    assert qual.is_visible()
+    assert not item_counted(page, "qualification")
+    assert "未计入" in qual.text_content()
+    assert qual.locator("s.item-points").count() == 1, "an uncounted item's points are struck through"
+    assert "第六条" in qual.text_content()
+    assert page.locator("#verdict").text_content().startswith("达标")
+    # subtotals and the edition line
+    assert page.locator("#subtotals").text_content().count("+") >= 1
+    assert page.locator("#edition").text_content()
+
+
+def test_disqualification_is_shown_clearly(page, site):
+    ex = example("veto")
+    open_page(page, site)
+    wait_engine(page)
+    fill_profile(page, ex["profile"])
+    assert settle(page) == "ready"
+    assert total(page) == 0
+    assert page.locator("#disq").is_visible()
+    assert HAN.search(page.locator("#disq").text_content())
+    assert page.get_attribute("#verdict", "data-kind") == "disqualified"
+    assert "一票否决" in page.locator("#verdict").text_content()
+    # what the items would have given stays visible, marked not counted
+    assert not item_counted(page, "education")
+
+
+def test_below_standard_shows_gap(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    fill_profile(page, {"age": "40", "education": "associate", "social_insurance_months": "24"})
+    assert settle(page) == "ready"
+    assert total(page) == 30 + 50 + 6
+    verdict = page.locator("#verdict").text_content()
+    assert "未达标" in verdict and "34" in verdict
+    assert page.get_attribute("#gauge", "data-kind") == "below"
+
+
+def test_field_errors_at_the_field_in_both_languages(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    set_field(page, "age", "abc")
+    set_field(page, "social_insurance_months", "-3")
+    assert settle(page) == "invalid"
+    age_zh = err_text(page, "age")
+    months_zh = err_text(page, "social_insurance_months")
+    assert HAN.search(age_zh) and "16" in age_zh and "100" in age_zh
+    assert HAN.search(months_zh)
+    age = page.locator("#f-age")
+    assert age.get_attribute("aria-invalid") == "true"
+    assert "err-age" in age.get_attribute("aria-describedby").split()
+    assert age.input_value() == "abc", "what the user typed is kept"
+    assert page.locator("#f-social_insurance_months").input_value() == "-3"
+    assert page.locator("#total").text_content().strip() == "—"
+    assert page.locator("#errors-box").is_visible()
+
+    page.click("#lang-switch")
+    assert page.get_attribute("html", "lang") == "en"
+    age_en = err_text(page, "age")
+    assert not HAN.search(age_en) and "16" in age_en
+    assert not HAN.search(err_text(page, "social_insurance_months"))
+    assert age.input_value() == "abc"
+
+    # age 15: out of range, message in the current language (English now)
+    set_field(page, "age", "15")
+    assert settle(page) == "invalid"
+    assert "16" in err_text(page, "age") and not HAN.search(err_text(page, "age"))
+    assert age.input_value() == "15"
+
+    page.click("#lang-switch")
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    assert HAN.search(err_text(page, "age"))
+
+    # fixing the input clears the error and gives a score
+    set_field(page, "age", "35")
+    set_field(page, "social_insurance_months", "12")
+    assert settle(page) == "ready"
+    assert not page.locator("#err-age").is_visible()
+    assert age.get_attribute("aria-invalid") is None
+    assert total(page) == 30 + 3
+
+
+def test_untouched_required_age_is_not_flagged_at_the_field(page, site):
+    """On a fresh form the missing age is explained in the result, not shouted at the field."""
+    open_page(page, site)
+    wait_engine(page)
+    assert settle(page) == "invalid"
+    assert not page.locator("#err-age").is_visible()
+    assert HAN.search(page.locator("#errors-list").text_content())
+
+
+def test_birth_date_toggle_sends_only_the_chosen_one(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    set_field(page, "age", "40")
+    page.check("#mode-age-birth_date")
+    assert page.locator("#f-birth_date").is_visible() and not page.locator("#f-age").is_visible()
+    set_field(page, "as_of", "2026-11-21")
+    page.fill("#f-birth_date", "1990-11-22")   # 35 the day after
+    assert settle(page) == "ready"
+    profile = page.evaluate("() => window.shpoints.getProfile()")
+    assert "age" not in profile and profile["birth_date"] == "1990-11-22"
+    assert item_points(page, "age") == 30
+    page.check("#mode-age-age")
+    assert settle(page) == "ready"
+    assert page.evaluate("() => window.shpoints.getProfile()").get("age") == "40"
+
+
+def test_burst_of_fast_edits_ends_on_the_right_total(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    set_field(page, "age", "30")
+    settle(page)
+    months = page.locator("#f-social_insurance_months")
+    months.click()
+    # many keystrokes with no pause: each one is a new input; only the last may be shown
+    page.keyboard.type("9876543210", delay=0)
+    for _ in range(8):
+        page.keyboard.press("Backspace")
+    page.keyboard.type("4", delay=0)        # "984" months -> 82 full years -> 246 points
+    assert settle(page) == "ready"
+    assert months.input_value() == "984"
+    assert total(page) == 30 + 3 * (984 // 12)
+    assert item_points(page, "social_insurance") == 3 * (984 // 12)
+    # the same through the education select, flipping fast
+    select = page.locator("#f-education")
+    for value in ["associate", "master", "bachelor", "doctorate", "bachelor_degree"]:
+        select.select_option(value)
+    assert settle(page) == "ready"
+    assert item_points(page, "education") == 90
+
+
+def test_form_is_usable_before_the_engine_is_ready(page, site):
+    held = []
+    page.route("**/wheels/manifest.json", lambda route: held.append(route))
+    open_page(page, site)
+    assert page.get_attribute("html", "data-engine") == "loading"
+    assert page.locator("#engine-status").is_visible()
+    assert HAN.search(page.locator("#engine-text").text_content())
+    set_field(page, "age", "45")
+    set_field(page, "education", "master")
+    page.check("#f-shortage_major")
+    assert page.locator("#f-age").input_value() == "45"
+    assert page.get_attribute("#total", "data-state") == "pending"
+    assert page.get_attribute("html", "data-engine") == "loading"
+    page.wait_for_timeout(300)
+    assert held, "the worker asks for the wheel manifest while the runtime loads"
+    for route in held:
+        route.continue_()
+    page.unroute("**/wheels/manifest.json")
+    wait_engine(page)
+    assert settle(page) == "ready"
+    assert total(page) == 27 + 100 + 30
+    assert not page.locator("#engine-status").is_visible()
+
+
+def test_readable_message_when_webassembly_is_missing(page, site):
+    page.add_init_script("delete globalThis.WebAssembly;")
+    open_page(page, site)
+    page.wait_for_selector("html[data-engine=failed]", state="attached", timeout=SETTLE_TIMEOUT)
+    box = page.locator("#engine-failed")
+    assert box.is_visible()
+    assert "WebAssembly" in box.text_content() and HAN.search(box.text_content())
+    # the form is still there and usable
+    set_field(page, "age", "30")
+    assert page.locator("#f-age").input_value() == "30"
+    failed = score_in_page(page, {"age": 30})
+    assert not failed["ok"]
+
+
+def test_keyboard_only(page, site):
+    open_page(page, site, width=1280)
+    wait_engine(page)
+    page.locator("body").click(position={"x": 5, "y": 5})
+
+    def tab_to(name, limit=80):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement && document.activeElement.name") == name:
+                outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+                assert outline != "none", f"no visible focus on {name}"
+                return
+        raise AssertionError(f"Tab never reached {name}")
+
+    tab_to("age")
+    page.keyboard.type("38")
+    tab_to("education")
+    # options: none, associate, bachelor, bachelor_degree, ...
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    assert page.locator("#f-education").input_value() == "bachelor_degree"
+    tab_to("social_insurance_months")
+    page.keyboard.type("60")
+    tab_to("shortage_major")
+    page.keyboard.press("Space")
+    assert page.locator("#f-shortage_major").is_checked()
+    assert settle(page) == "ready"
+    assert total(page) == 30 + 90 + 15 + 30
+    # the language switch and the tier helper are reachable too
+    page.locator("#lang-switch").focus()
+    page.keyboard.press("Enter")
+    assert page.get_attribute("html", "lang") == "en"
+
+
+def test_window_shpoints_score(page, site):
+    open_page(page, site)
+    # called before the engine is ready: it waits
+    ex = example("engineer")
+    early = score_in_page(page, ex["profile"])
+    assert early["ok"], early
+    assert early["result"]["total"] == ex["expected_total"]
+    assert early["result"]["standard"] == 120
+    assert {"items", "meets_standard", "disqualified", "edition", "eligibility"} <= early["result"].keys()
+    refused = score_in_page(page, {"age": "abc", "social_insurance_months": -3})
+    assert not refused["ok"]
+    fields = {e["field"] for e in refused["errors"]}
+    assert {"age", "social_insurance_months"} <= fields
+    assert all(e["zh"] and e["en"] for e in refused["errors"])
+
+
+def test_result_event_and_profile_hooks(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    page.evaluate("""() => { window.__results = [];
+        document.addEventListener('shpoints:result', (e) => window.__results.push(e.detail)); }""")
+    unknown = page.evaluate("() => window.shpoints.setProfile({age: 50, education: 'master', nope: 1})")
+    assert unknown == ["nope"]
+    assert page.locator("#f-age").input_value() == "50"
+    assert page.locator("#f-education").input_value() == "master"
+    assert settle(page) == "ready"
+    details = page.evaluate("() => window.__results")
+    assert details and details[-1]["profile"] == {"age": "50", "education": "master"}
+    assert details[-1]["result"]["total"] == 17 + 100
+    assert page.locator("section#plan").count() == 1
+
+
+def test_language_switch(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    spec = page.evaluate("async () => (await fetch('./formspec.json')).json()")
+    age = next(f for f in spec["fields"] if f["name"] == "age")
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    assert page.locator('label[for="f-age"]').text_content() == age["label"]["zh"]
+    button = page.locator("#lang-switch")
+    assert button.text_content().strip() == "English"
+    button.click()
+    assert page.get_attribute("html", "lang") == "en"
+    assert page.locator('label[for="f-age"]').text_content() == age["label"]["en"]
+    assert button.text_content().strip() == "中文"
+    assert not HAN.search(page.locator("h1").text_content())
+    set_field(page, "age", "30")
+    assert settle(page) == "ready"
+    assert not HAN.search(page.locator('#items [data-item="age"] .reason').text_content())
+    button.click()
+    assert page.get_attribute("html", "lang") == "zh-CN"
+    assert HAN.search(page.locator('#items [data-item="age"] .reason').text_content())
+
+
+def test_tier_helper(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    set_field(page, "age", "30")
+    page.click("#tier-helper > summary")
+    page.fill("#tier-monthly_base", "15000")
+    page.fill("#tier-on", "2026-11-21")
+    want = page.evaluate("() => window.shpoints.tier({monthly_base: '15000', on: '2026-11-21'})")
+    out = page.locator("#tier-out")
+    apply = page.locator("#tier-apply")
+    apply.wait_for(timeout=SETTLE_TIMEOUT)
+    text = out.text_content()
+    assert f"{want['multiple']:.2f}".rstrip("0").rstrip(".") in text
+    assert f"{int(want['average']):,}" in text
+    assert want["period"]["from"] in text
+    apply.click()
+    assert page.locator("#f-insurance_base").input_value() == want["tier"]
+    assert settle(page) == "ready"
+    options = {o["value"]: o.get("points") for f in page.evaluate("async () => (await fetch('./formspec.json')).json()")["fields"]
+               if f["name"] == "insurance_base" for o in f["options"]}
+    assert item_points(page, "insurance_base") == options[want["tier"]]
+    # the user's own average wage overrides the table
+    page.fill("#tier-average", "5000")
+    page.locator("#tier-out >> text=3×").wait_for(timeout=SETTLE_TIMEOUT)
+    # a bad base is flagged at the helper's field
+    page.fill("#tier-monthly_base", "abc")
+    page.locator("#tier-monthly_base-err").wait_for(timeout=SETTLE_TIMEOUT)
+    assert page.locator("#tier-monthly_base").get_attribute("aria-invalid") == "true"
+
+
+def test_eligibility_beside_the_score(page, site):
+    open_page(page, site)
+    wait_engine(page)
+    fill_profile(page, {"age": "30", "has_residence_permit": True, "employer_type": "outside_branch"})
+    assert settle(page) == "ready"
+    box = page.locator("#eligibility")
+    assert box.is_visible()
+    assert box.get_attribute("data-status") == "not_eligible"
+    assert page.locator("#eligibility-more").get_attribute("open") is not None
+    assert page.locator("#eligibility-checks .check-fail").count() >= 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_sideways_scroll_at_375(page, site, lang):
+    open_page(page, site, width=375)
+    wait_engine(page)
+    if lang == "en":
+        page.click("#lang-switch")
+    fill_profile(page, {"age": "abc", "social_insurance_months": "-3"})
+    settle(page)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+    fill_profile(page, {"age": "33", "education": "master", "qualification": "senior_title",
+                        "social_insurance_months": "60", "detention_count": "1", "employer_type": "outside_branch"})
+    assert settle(page) == "ready"
+    page.click("#tier-helper > summary")
+    page.fill("#tier-monthly_base", "37731")
+    page.locator("#tier-apply").wait_for(timeout=SETTLE_TIMEOUT)
+    page.click("#items-zero-box > summary")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
+
+
+def test_accessibility_axe(page, site, axe_check):
+    open_page(page, site, width=375)
+    axe_check(page)                                 # while loading
+    wait_engine(page)
+    fill_profile(page, {"age": "abc"})
+    settle(page)
+    axe_check(page)                                 # with field errors
+    fill_profile(page, {"age": "33", "education": "master", "has_residence_permit": False})
+    assert settle(page) == "ready"
+    page.click("#tier-helper > summary")
+    page.fill("#tier-monthly_base", "15000")
+    page.locator("#tier-apply").wait_for(timeout=SETTLE_TIMEOUT)
+    axe_check(page)                                 # with a result
+    page.click("#lang-switch")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    axe_check(page)
+
+
+def test_every_control_has_a_label(page, site):
+    open_page(page, site)
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll('input, select, button')]
+        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                      && !el.getAttribute('aria-labelledby') && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+        .map(el => el.name || el.id)""")
+    assert unlabeled == []
+    names = page.evaluate("() => [...new Set([...document.querySelectorAll('#profile-form [name]')].map(el => el.name))]")
+    spec = page.evaluate("async () => (await fetch('./formspec.json')).json()")
+    assert {f["name"] for f in spec["fields"]} <= set(names), "every field of the contract has a control"
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_screenshots(page, site, screenshot, width):
+    open_page(page, site, width=width)
+    wait_engine(page)
+    ex = example("engineer")
+    fill_profile(page, ex["profile"])
+    assert settle(page) == "ready"
+    page.evaluate("() => window.scrollTo(0, 0)")
+    screenshot(page, f"page-{width}")
+    page.click("#lang-switch")
+    set_field(page, "age", "abc")
+    settle(page)
+    screenshot(page, f"page-{width}-en-errors")
