@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from .engine import score
 from .errors import ProfileError, request_error
 from .insurance_base import tier_for
+from .planner import plan
+from . import batch, csvio
 
 
 def _score(req: dict[str, Any]) -> Any:
@@ -19,7 +22,34 @@ def _tier(req: dict[str, Any]) -> Any:
     return tier_for(req.get("monthly_base"), req.get("on"), req.get("average"))
 
 
-OPS: dict[str, Callable[[dict[str, Any]], Any]] = {"score": _score, "tier": _tier}
+def _plan(req: dict[str, Any]) -> Any:
+    return plan(req.get("profile"))
+
+
+def _csv_out(text: str) -> dict[str, Any]:
+    """The CSV as text (no BOM) and as the bytes to save (UTF-8 with BOM, for Excel), base64."""
+    return {"csv_text": text, "csv_base64": base64.b64encode(csvio.encode(text)).decode("ascii")}
+
+
+def _batch(req: dict[str, Any]) -> Any:
+    """``csv_base64`` (the file's bytes; decoded here as UTF-8/BOM, else GB18030, like the CLI) or ``csv_text``."""
+    if "csv_base64" in req:
+        data: bytes | str = csvio.from_base64(req["csv_base64"])
+    elif isinstance(req.get("csv_text"), str):
+        data = req["csv_text"]
+    else:
+        raise request_error("请提供 csv_base64 或 csv_text", "give csv_base64 or csv_text")
+    text, summary = batch.score_csv(data)
+    return {**_csv_out(text), "rows": summary["rows"], "ok_count": summary["ok_count"], "error_count": summary["error_count"]}
+
+
+def _template(req: dict[str, Any]) -> Any:
+    return _csv_out(batch.template_csv())
+
+
+OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "score": _score, "tier": _tier, "plan": _plan, "batch": _batch, "template": _template,
+}
 
 
 

@@ -1,4 +1,4 @@
-"""Command line: python -m calculator score|schema|tier|formspec.
+"""Command line: python -m calculator score|schema|tier|formspec|plan|batch|template.
 
 Exit status 0 on success, 2 on a refused input with one line per bad field on stderr.
 """
@@ -11,11 +11,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from . import table
+from . import batch, csvio, table
 from .engine import score
 from .errors import ProfileError, request_error
 from .formspec import form_spec
 from .insurance_base import tier_for
+from .planner import plan, plan_table
 from .profile import Profile
 
 REFUSED = 2
@@ -67,6 +68,37 @@ def cmd_tier(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
         dump(result, out)
 
 
+def cmd_plan(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    result = plan(read_json(args.file, stdin))
+    out.write(plan_table(result) + "\n") if args.format == "table" else dump(result, out)
+
+
+def cmd_batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    """Read a CSV (UTF-8, UTF-8 with BOM, or GBK), write the scored CSV as UTF-8 with BOM (stdout: text, no BOM)."""
+    try:
+        if args.file == "-":
+            data: bytes | str = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
+        else:
+            with open(args.file, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        raise request_error(f"无法读取文件 {args.file}: {exc.strerror}", f"cannot read {args.file}: {exc.strerror}") from None
+    text, summary = batch.score_csv(data)
+    if args.output == "-":
+        out.write(text)
+    else:
+        try:
+            with open(args.output, "wb") as fh:
+                fh.write(csvio.encode(text))
+        except OSError as exc:
+            raise request_error(f"无法写入文件 {args.output}: {exc.strerror}", f"cannot write {args.output}: {exc.strerror}") from None
+    args.err.write(f"{summary['rows']} rows, {summary['ok_count']} scored, {summary['error_count']} with errors\n")
+
+
+def cmd_template(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    out.write(batch.template_csv())
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m calculator", description="上海市居住证积分 — Shanghai residence-permit points")
     sub = top.add_subparsers(dest="command", required=True)
@@ -82,12 +114,22 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--average", help="override the city average monthly wage")
     p.add_argument("--format", choices=("json", "table"), default="json")
     p.set_defaults(run=cmd_tier)
+    p = sub.add_parser("plan", help="what would raise the total, and when the standard is reached as things go on")
+    p.add_argument("file", nargs="?", default="-", help="profile JSON file, or - for standard input (default)")
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.set_defaults(run=cmd_plan)
+    p = sub.add_parser("batch", help="score a CSV file, one profile per row (UTF-8, UTF-8 with BOM or GBK)")
+    p.add_argument("file", help="CSV file, or - for standard input")
+    p.add_argument("-o", "--output", default="-", help="output CSV (UTF-8 with BOM, for Excel), or - for standard output (default)")
+    p.set_defaults(run=cmd_batch)
+    sub.add_parser("template", help="print a batch CSV template: the header and two example rows").set_defaults(run=cmd_template)
     return top
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None) -> int:
     out, err, stdin = out or sys.stdout, err or sys.stderr, stdin or sys.stdin
     args = parser().parse_args(argv)
+    args.err = err
     try:
         args.run(args, out, stdin)
     except ProfileError as exc:

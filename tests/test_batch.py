@@ -1,0 +1,171 @@
+"""Batch scoring of CSV files for HR: encodings, bad rows, unknown columns, template round-trip, CLI exit codes."""
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import time
+
+import pytest
+
+from calculator import score
+from calculator.api import handle
+from calculator.batch import item_ids, score_csv, template_csv
+from calculator.cli import main
+from calculator.csvio import decode, encode
+from calculator.errors import ProfileError
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+FILES = ROOT / "tests" / "batch_files"
+
+
+def rows_of(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.mark.parametrize("name", ["team_utf8.csv", "team_utf8_bom.csv", "team_gbk.csv"])
+def test_encodings_give_the_same_result(name):
+    data = (FILES / name).read_bytes()
+    text, summary = score_csv(data)
+    assert summary == {"rows": 3, "ok_count": 3, "error_count": 0}
+    rows = rows_of(text)
+    assert list(rows[0])[:2] == ["姓名", "工号"]  # passthrough first, header without BOM
+    assert [(r["姓名"], r["total"], r["verdict"]) for r in rows] == [("王小明", "141", "达标"), ("陈静", "169", "达标"), ("刘洋", "89", "未达标")]
+    assert rows[2]["points_qualification"] == "0"  # 否 = salary condition not met
+    assert text == score_csv((FILES / "team_utf8.csv").read_bytes())[0]
+
+
+def test_fixtures_really_are_what_they_say():
+    assert (FILES / "team_utf8_bom.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    gbk = (FILES / "team_gbk.csv").read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        gbk.decode("utf-8")
+    assert decode(gbk).startswith("姓名")
+
+
+def test_row_matches_engine():
+    text, _ = score_csv((FILES / "team_utf8.csv").read_bytes())
+    row = rows_of(text)[0]
+    result = score({"as_of": "2026-11-21", "age": 32, "education": "bachelor_degree", "social_insurance_months": 84,
+                    "insurance_base": "x1", "detention_count": 1})
+    assert int(row["total"]) == result.total
+    assert {i.id: int(row[f"points_{i.id}"]) for i in result.items} == {i.id: i.points if i.counted else 0 for i in result.items}
+    assert row["meets_standard"] == "true" and row["disqualified"] == "false" and row["errors"] == ""
+
+
+def test_bad_rows_get_errors_and_others_are_scored():
+    text, summary = score_csv((FILES / "bad_rows.csv").read_bytes())
+    assert summary == {"rows": 7, "ok_count": 2, "error_count": 5}
+    rows = {r["name"]: r for r in rows_of(text)}
+    assert rows["ok-1"]["total"] == "156" and rows["ok-1"]["points_shortage_major"] == "30"  # 是 = true
+    assert rows["ok-3"]["total"] == "127" and rows["ok-3"]["errors"] == ""
+    assert rows["bad-age"]["total"] == "" and rows["bad-age"]["errors"].startswith("age: ")
+    both = rows["bad-enum-and-bool"]["errors"]
+    assert "education:" in both and "shortage_major:" in both and " / " in both
+    assert "birth_date:" in rows["both-ages"]["errors"]
+    assert "social_insurance_months:" in rows["bad-months"]["errors"]
+
+
+def test_unknown_columns_refuse_the_file():
+    with pytest.raises(ProfileError) as exc:
+        score_csv((FILES / "unknown_column.csv").read_bytes())
+    message = exc.value.errors[0]
+    assert "educaton" in message["en"] and "salary" in message["en"] and "educaton" in message["zh"]
+
+
+def test_odd_files():
+    with pytest.raises(ProfileError):
+        score_csv(b"")
+    with pytest.raises(ProfileError):
+        score_csv("age,age\n30,31\n")
+    with pytest.raises(ProfileError):
+        score_csv(b"\xff\xfe\x00a")  # UTF-16 is neither UTF-8 nor GB18030-clean text
+    text, summary = score_csv("age,education,,\n30,bachelor_degree,,\n,,,\n31,master,,,extra\n")
+    assert summary == {"rows": 2, "ok_count": 1, "error_count": 1}  # blank row skipped, trailing empty column ignored
+    assert "more cells" in rows_of(text)[1]["errors"]
+
+
+def test_booleans():
+    for yes in ("true", "1", "yes", "Y", "是"):
+        assert rows_of(score_csv(f"age,shortage_major\n30,{yes}\n")[0])[0]["points_shortage_major"] == "30"
+    for no in ("false", "0", "no", "N", "否"):
+        assert rows_of(score_csv(f"age,shortage_major\n30,{no}\n")[0])[0]["points_shortage_major"] == "0"
+
+
+def test_template_round_trip():
+    template = template_csv()
+    header = next(csv.reader(io.StringIO(template)))
+    from calculator.profile import FIELDS
+    assert header == ["name", *FIELDS]
+    text, summary = score_csv(template)
+    assert summary == {"rows": 2, "ok_count": 2, "error_count": 0}, text
+    assert all(r["errors"] == "" for r in rows_of(text))
+
+
+def test_output_header_has_every_item():
+    text, _ = score_csv("age\n30\n")
+    assert list(rows_of(text)[0]) == ["total", "meets_standard", "disqualified", "verdict",
+                                      *(f"points_{i}" for i in item_ids()), "errors"]
+
+
+def test_veto_verdict():
+    row = rows_of(score_csv("age,education,serious_crime\n30,doctorate,是\n")[0])[0]
+    assert (row["total"], row["disqualified"], row["verdict"], row["points_education"]) == ("0", "true", "取消资格", "0")
+
+
+def test_api():
+    data = (FILES / "team_gbk.csv").read_bytes()
+    by_bytes = json.loads(handle(json.dumps({"op": "batch", "csv_base64": base64.b64encode(data).decode()})))
+    by_text = json.loads(handle(json.dumps({"op": "batch", "csv_text": data.decode("gb18030")})))
+    assert by_bytes["ok"] and by_bytes["result"] == by_text["result"]
+    result = by_bytes["result"]
+    assert (result["rows"], result["ok_count"], result["error_count"]) == (3, 3, 0)
+    assert base64.b64decode(result["csv_base64"]) == encode(result["csv_text"])
+    assert base64.b64decode(result["csv_base64"]).startswith(b"\xef\xbb\xbf")
+    bad = json.loads(handle(json.dumps({"op": "batch", "csv_text": (FILES / "unknown_column.csv").read_text("utf-8")})))
+    assert not bad["ok"] and bad["errors"][0]["field"] is None
+    assert not json.loads(handle(json.dumps({"op": "batch"})))["ok"]
+    assert not json.loads(handle(json.dumps({"op": "batch", "csv_base64": "***"})))["ok"]
+    template = json.loads(handle(json.dumps({"op": "template"})))["result"]
+    assert template["csv_text"] == template_csv()
+
+
+def cli(*args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
+    return subprocess.run([sys.executable, "-m", "calculator", *args], cwd=ROOT, env=env, capture_output=True, timeout=120)
+
+
+def test_cli_exit_codes(tmp_path):
+    out = tmp_path / "out.csv"
+    proc = cli("batch", str(FILES / "bad_rows.csv"), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode().strip() == "7 rows, 2 scored, 5 with errors"
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM for Excel
+    assert cli("batch", str(FILES / "unknown_column.csv"), "-o", str(out)).returncode == 2
+    assert cli("batch", str(tmp_path / "missing.csv")).returncode == 2
+    (tmp_path / "u16.csv").write_bytes("age\n30\n".encode("utf-16"))
+    proc = cli("batch", str(tmp_path / "u16.csv"))
+    assert proc.returncode == 2 and b"Traceback" not in proc.stderr
+    proc = cli("batch", str(FILES / "team_gbk.csv"), "-o", "-")
+    assert proc.returncode == 0 and "王小明" in proc.stdout.decode("utf-8")
+
+
+def test_cli_thousand_rows(tmp_path):
+    lines = ["工号,age,education,social_insurance_months,insurance_base,spouse_hukou_years"]
+    edus = ["associate", "bachelor", "bachelor_degree", "master", ""]
+    lines += [f"E{k:04d},{20 + k % 40},{edus[k % 5]},{k % 150},x1,{k % 12}" for k in range(1000)]
+    src = tmp_path / "team.csv"
+    src.write_bytes("\r\n".join(lines).encode("gbk"))
+    out = tmp_path / "out.csv"
+    start = time.perf_counter()
+    proc = cli("batch", str(src), "-o", str(out))
+    elapsed = time.perf_counter() - start
+    assert proc.returncode == 0 and proc.stderr.decode().strip() == "1000 rows, 1000 scored, 0 with errors"
+    rows = rows_of(out.read_bytes().decode("utf-8-sig"))
+    assert len(rows) == 1000 and rows[999]["工号"] == "E0999"
+    assert elapsed < 20  # typically well under 2 s, interpreter start included
