@@ -14,6 +14,7 @@ import { startEngine, latestChannel } from './engine-client.mjs';
 import { renderForm } from './form.mjs';
 import { createResultView } from './result.mjs';
 import { mountTierHelper } from './helper-tier.mjs';
+import { initFeatures } from './features.mjs';
 
 const root = document.documentElement;
 root.dataset.engine = 'loading';
@@ -130,10 +131,6 @@ if ('IntersectionObserver' in window) {
   io.observe(document.getElementById('result'));
 }
 
-// Offline use after the first visit. Registered only once the engine has loaded, so the
-// precache does not compete with the first download on a slow phone connection.
-engine.ready.then(() => {
-  if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-    navigator.serviceWorker.register('./sw.js').catch(() => {});
-  }
-}, () => {});
+// Offline use (service worker, registered once the engine has loaded), share links, saved
+// inputs, embed mode, print: web/features.mjs.
+initFeatures({ whenFormReady, getProfile, setProfile, engineReady: engine.ready });
