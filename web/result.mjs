@@ -91,6 +91,8 @@ export function createResultView(spec, form) {
     if (s.state === 'failed') {
       state = { kind: 'error', message: s.message };
       render();
+    } else if (state.kind === 'waiting') {
+      render();   // the bottom bar shows the loading step
     }
   }
 
@@ -101,7 +103,9 @@ export function createResultView(spec, form) {
     $('verdict').textContent = engine.state === 'failed' ? t('failed_heading') : t('verdict_waiting');
     $('verdict').dataset.kind = 'waiting';
     setGauge(0, 'waiting');
-    setMini(t('total_none'), engine.state === 'failed' ? t('failed_heading') : t('verdict_waiting'), 'waiting');
+    const stage = Math.max(0, ['runtime', 'packages', 'engine'].indexOf(engine.stage)) + 1;
+    setMini(t('total_none'), engine.state === 'failed' ? t('failed_heading')
+      : engine.state === 'loading' ? t('mini_loading', { step: stage }) : t('verdict_waiting'), 'waiting');
     for (const id of ['errors-box', 'disq', 'eligibility', 'details']) $(id).hidden = true;
   }
 

@@ -6,7 +6,7 @@
 
 const here = (path) => new URL(path, import.meta.url).href;
 
-let api = null;        // calculator.api module proxy once ready
+let api = null;        // calculator.api.handle (one proxy, reused) once ready
 let failed = null;     // failure message once boot failed
 const waiting = [];    // requests that arrived before the engine was ready
 
@@ -31,7 +31,7 @@ function answer(msg) {
     return;
   }
   try {
-    const out = JSON.parse(api.handle(JSON.stringify({ op, ...payload })));
+    const out = JSON.parse(api(JSON.stringify({ op, ...payload })));
     post({ id, ...out });
   } catch (err) {
     const message = String(err && err.message || err).split('\n').slice(-3).join(' ').slice(0, 500);
@@ -75,7 +75,7 @@ async function boot() {
   });
   progress('engine', 2, 3, 'engine');
   try {
-    api = pyodide.pyimport('calculator.api');
+    api = pyodide.pyimport('calculator.api').handle;   // looked up once, reused
   } catch (err) {
     if (problems.length) err.message += ` (${problems.join('; ')})`;
     throw err;
