@@ -265,7 +265,31 @@ def test_birth_date_toggle_sends_only_the_chosen_one(page, site):
     assert page.evaluate("() => window.shpoints.getProfile()").get("age") == "40"
 
 
+COUNT_SCORE_REQUESTS = """
+(() => {
+  const Base = window.Worker;
+  const open = new Set();
+  window.__scoreRequests = { sent: 0, maxOpen: 0 };
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (e) => { if (e.data && open.delete(e.data.id)) {} });
+    }
+    postMessage(msg, ...rest) {
+      if (msg && msg.op === 'score') {
+        open.add(msg.id);
+        window.__scoreRequests.sent += 1;
+        window.__scoreRequests.maxOpen = Math.max(window.__scoreRequests.maxOpen, open.size);
+      }
+      return super.postMessage(msg, ...rest);
+    }
+  };
+})();
+"""
+
+
 def test_burst_of_fast_edits_ends_on_the_right_total(page, site):
+    page.add_init_script(COUNT_SCORE_REQUESTS)
     open_page(page, site)
     wait_engine(page)
     set_field(page, "age", "30")
@@ -287,6 +311,9 @@ def test_burst_of_fast_edits_ends_on_the_right_total(page, site):
         select.select_option(value)
     assert settle(page) == "ready"
     assert item_points(page, "education") == 90
+    # never more than one score request in flight: the newest input waits in the page
+    counts = page.evaluate("() => window.__scoreRequests")
+    assert counts["sent"] >= 2 and counts["maxOpen"] == 1, counts
 
 
 def test_form_is_usable_before_the_engine_is_ready(page, site):
