@@ -546,3 +546,19 @@ def test_screenshots(page, site, screenshot, width):
     set_field(page, "age", "abc")
     settle(page)
     screenshot(page, f"page-{width}-en-errors")
+
+
+def test_readable_message_without_module_workers(page, site):
+    """An older browser runs worker.mjs as a classic script, which cannot parse it."""
+    page.add_init_script("""(() => {
+        const Base = window.Worker;
+        window.Worker = function (url, options) { return new Base(url, { ...options, type: 'classic' }); };
+    })();""")
+    open_page(page, site)
+    page.wait_for_selector("html[data-engine=failed]", state="attached", timeout=SETTLE_TIMEOUT)
+    box = page.locator("#engine-failed")
+    assert box.is_visible()
+    assert "Web Worker" in box.text_content() and HAN.search(box.text_content())
+    assert page.get_attribute("#total", "data-state") == "error"
+    page.click("#lang-switch")
+    assert "Web Worker" in box.text_content() and not HAN.search(page.locator("#engine-failed-text").text_content())
