@@ -335,6 +335,5 @@ export function renderForm(spec, container, { onChange = () => {} } = {}) {
     control: controlOf,
     field: (name) => byName.get(name),
     labelOf: (name) => byName.get(name)?.label,
-    isShownAtField: (name) => { const tg = targetOf(name); return !!tg && isTouched(name); },
   };
 }

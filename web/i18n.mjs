@@ -90,7 +90,6 @@ const STRINGS = {
     tier_applied: '已填入',
     tier_custom: '自定义',
     tier_prompt: '输入月缴费基数后显示档次。',
-    plan_placeholder: '',
     footer: '开源、免费、仅供参考：最终以上海市人才服务中心的审核为准。',
   },
   en: {
@@ -181,7 +180,6 @@ const STRINGS = {
     tier_applied: 'Done',
     tier_custom: 'your own figure',
     tier_prompt: 'Enter a monthly base to see the tier.',
-    plan_placeholder: '',
     footer: 'Open source, free, for guidance only: the Shanghai talent service centre’s review is final.',
   },
 };

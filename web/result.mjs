@@ -18,7 +18,7 @@ const h = (tag, attrs = {}, ...children) => {
 const signed = (n) => (n > 0 ? `+${num(n)}` : n < 0 ? `−${num(-n)}` : '0');
 
 /**
- * `els` are the static elements of index.html (see ids there); `spec` the form spec;
+ * Fills the static result elements of index.html (ids there). `spec` is the form spec,
  * `form` the form API (for labels and focusing a field from an error link).
  */
 export function createResultView(spec, form) {
