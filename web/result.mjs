@@ -122,9 +122,9 @@ export function createResultView(spec, form) {
       const li = h('li');
       const msg = pick({ zh: e.zh, en: e.en });
       if (label && form.fieldBlock(e.field) !== undefined) {
-        const btn = h('button', { type: 'button', class: 'link' }, pick(label));
-        btn.addEventListener('click', () => form.focusField(e.field));
-        li.append(btn, lang() === 'zh' ? '：' : ': ', msg);
+        const link = h('a', { href: `#f-${e.field}`, class: 'link' }, pick(label));
+        link.addEventListener('click', (event) => { if (form.focusField(e.field)) event.preventDefault(); });
+        li.append(link, lang() === 'zh' ? '：' : ': ', msg);
       } else {
         li.append(e.field ? `${e.field}: ${msg}` : msg);
       }
@@ -194,7 +194,6 @@ export function createResultView(spec, form) {
     }
     $('verdict').textContent = verdict;
     $('verdict').dataset.kind = kind;
-    $('of-standard').textContent = t('of_standard', { n: r.standard ?? standard });
     setGauge(value, kind);
     setMini(num(value), r.disqualified ? t('verdict_disqualified') : r.meets_standard ? t('verdict_meets') : t('verdict_gap', { n: num(r.gap ?? 0) }), kind);
     $('errors-box').hidden = true;
@@ -243,6 +242,7 @@ export function createResultView(spec, form) {
 
   function render() {
     $('result').removeAttribute('aria-busy');
+    $('of-standard').textContent = t('of_standard', { n: state.result?.standard ?? standard });
     if (state.kind === 'result') {
       renderResult(state.result, state.profile);
       total.dataset.state = 'ready';
