@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The test command (README; .ci/run calls it). On a fresh machine it sets up what is
+# missing — the virtualenv with the pinned packages, Chromium and CJK fonts from Debian,
+# axe-core for the accessibility checks — then builds dist/ and runs every test.
+# Arguments go to pytest: bash tests/run.sh tests/e2e/test_page.py -x
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# 1. Python: .venv with the project, its test extras, and the same wheel versions the browser gets.
+if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
+stamp=.venv/.shpoints-installed
+want=$(cat pyproject.toml pyodide.lock.json | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  python3 build.py constraints > .venv/constraints.txt
+  .venv/bin/python -m pip install --quiet -c .venv/constraints.txt -e '.[test]'
+  echo "$want" > "$stamp"
+fi
+
+# 2. The browser: $SHPOINTS_CHROMIUM, or Debian's Chromium (installed here if missing).
+if [ -z "${SHPOINTS_CHROMIUM:-}" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing ${missing[*]} (apt-get)"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
+# 3. axe-core, for the tests only (never shipped).
+if [ ! -f tests/node_modules/axe-core/axe.min.js ]; then
+  npm ci --prefix tests --silent
+fi
+
+# 4. Build dist/ (offline once .cache/ holds the pinned artifacts), then every test.
+.venv/bin/python build.py
+exec .venv/bin/python -m pytest -q "$@"
