@@ -1,0 +1,282 @@
+"""The build: what dist/ holds, the pinned artifacts, the calculator wheel, the server's
+headers, and Pyodide running the same calculator as CPython under the production CSP.
+
+The file checks run without a browser; the ones marked `browser` run headless Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import urllib.error
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import DIST, ROOT, Site, build, watch
+
+BARE = Path(__file__).resolve().parent / "bare"
+EXAMPLES = sorted((ROOT / "tests" / "examples").glob("*.json"))
+LOCK = json.loads((ROOT / "pyodide.lock.json").read_text(encoding="utf-8"))
+ENGINE_TIMEOUT = 180_000  # ms: a cold Pyodide start on a slow CI machine
+
+
+@pytest.fixture(scope="module")
+def built(dist_dir) -> dict:
+    """build.json of the current dist/ (the `dist_dir` fixture builds it when missing)."""
+    return json.loads((dist_dir / "build.json").read_text(encoding="utf-8"))
+
+
+def csp_directives(policy: str) -> dict[str, list[str]]:
+    out = {}
+    for part in policy.split(";"):
+        words = part.split()
+        if words:
+            out[words[0].lower()] = words[1:]
+    return out
+
+
+def fetch(url: str, method: str = "GET"):
+    with urllib.request.urlopen(urllib.request.Request(url, method=method), timeout=30) as res:
+        return res.status, res.headers, res.read()
+
+
+# ------------------------------------------------------------------ dist/ contents
+
+
+def test_dist_has_the_site(built):
+    for name in ("index.html", "worker.mjs", "engine-client.mjs", "app.mjs", "formspec.json",
+                 "sw.js", "manifest.webmanifest", "build.json", "_headers"):
+        assert (DIST / name).is_file(), f"dist/{name} is missing"
+    for name in LOCK["pyodide"]["runtime_files"]:
+        assert (DIST / "pyodide" / name).is_file(), f"dist/pyodide/{name} (Pyodide runtime) is missing"
+    # the test/bench fixture is never shipped
+    assert not (DIST / "bare.mjs").exists()
+
+
+def test_manifest_icons_exist():
+    manifest = json.loads((DIST / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["icons"], "the web app manifest lists no icons"
+    for icon in manifest["icons"]:
+        path = DIST / icon["src"]
+        assert path.is_file(), f"manifest icon {icon['src']} is not in dist/"
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert any(i.get("purpose") == "maskable" for i in manifest["icons"])
+
+
+def test_wheel_manifest_lists_the_wheels_that_exist():
+    listed = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
+    present = sorted(p.name for p in (DIST / "wheels").glob("*.whl"))
+    assert sorted(listed) == present
+    assert listed[: len(LOCK["wheels"])] == [w["file"] for w in LOCK["wheels"]], "locked wheels first, in load order"
+    assert re.fullmatch(r"shpoints_calculator-.+-py3-none-any\.whl", listed[-1]), "the calculator wheel comes last"
+
+
+def test_service_worker_has_build_id_and_precaches_every_asset(built):
+    sw = (DIST / "sw.js").read_text(encoding="utf-8")
+    build_id = re.search(r"^const BUILD_ID = (.*);$", sw, re.M)
+    precache = re.search(r"^const PRECACHE = (.*);$", sw, re.M)
+    assert build_id and precache, "dist/sw.js: BUILD_ID / PRECACHE were not filled in"
+    assert json.loads(build_id.group(1)) == built["build_id"]
+    listed = set(json.loads(precache.group(1)))
+    assets = {f["path"] for f in built["files"]}
+    assert assets <= listed, f"not precached: {sorted(assets - listed)}"
+    assert "./" in listed
+    # build.json covers every file of dist/ that is a site asset
+    on_disk = {p for p in build.dist_files(DIST) if p not in build.NOT_ASSETS}
+    assert on_disk == assets
+    for entry in built["files"]:
+        assert build.sha256_file(DIST / entry["path"]) == entry["sha256"], entry["path"]
+
+
+def test_headers_file_for_static_hosts():
+    text = (DIST / "_headers").read_text(encoding="utf-8")
+    assert f"Content-Security-Policy: {build.CSP}" in text
+    assert "X-Content-Type-Options: nosniff" in text
+    assert re.search(r"^/sw\.js\n  Cache-Control: no-cache$", text, re.M)
+    assert re.search(r"^/\*\.wasm\n  Content-Type: application/wasm$", text, re.M)
+
+
+def test_formspec_is_exported_from_the_models():
+    """dist/formspec.json is calculator.formspec.form_spec(): one source of truth."""
+    from calculator.formspec import form_spec
+
+    shipped = json.loads((DIST / "formspec.json").read_text(encoding="utf-8"))
+    expected = json.loads(json.dumps(form_spec(), ensure_ascii=False))
+    assert [f["name"] for f in shipped["fields"]] == [f["name"] for f in expected["fields"]]
+    assert shipped == expected
+
+
+# ------------------------------------------------------------------ pinned artifacts
+
+
+def test_every_locked_artifact_has_its_pinned_hash():
+    for artifact in build.artifacts(LOCK):
+        path = build.CACHE / artifact["file"]
+        assert path.is_file(), f".cache/artifacts/{artifact['file']} is missing (run python build.py)"
+        build.check_hash(artifact, path)  # raises BuildError on a mismatch
+
+
+def test_a_tampered_artifact_is_refused(tmp_path):
+    artifact = min(LOCK["wheels"], key=lambda w: (build.CACHE / w["file"]).stat().st_size)
+    copy = tmp_path / artifact["file"]
+    shutil.copyfile(build.CACHE / artifact["file"], copy)
+    build.check_hash(artifact, copy)
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    copy.write_bytes(bytes(data))
+    with pytest.raises(build.BuildError, match="sha256 mismatch"):
+        build.check_hash(artifact, copy)
+
+
+def test_lock_agrees_with_pyproject_pins():
+    build.load_lock()  # raises when pyproject.toml pins a version the browser does not get
+
+
+# ------------------------------------------------------------------ the calculator wheel
+
+
+def test_calculator_wheel_is_deterministic(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    name_a = build.build_calculator_wheel(tmp_path / "a")
+    name_b = build.build_calculator_wheel(tmp_path / "b")
+    assert name_a == name_b
+    assert (tmp_path / "a" / name_a).read_bytes() == (tmp_path / "b" / name_b).read_bytes()
+
+    with zipfile.ZipFile(tmp_path / "a" / name_a) as whl:
+        names = set(whl.namelist())
+        assert whl.testzip() is None
+    tomls = {f"calculator/parameters/{p.name}" for p in (ROOT / "calculator" / "parameters").glob("*.toml")}
+    assert tomls and tomls <= names, f"missing from the wheel: {sorted(tomls - names)}"
+    assert "calculator/__init__.py" in names and "calculator/api.py" in names
+    assert any(n.endswith(".dist-info/RECORD") for n in names)
+    assert not any("__pycache__" in n for n in names)
+
+
+# ------------------------------------------------------------------ the server
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("pyodide/pyodide.asm.wasm", "application/wasm"),
+        ("pyodide/pyodide.mjs", "text/javascript"),
+        ("worker.mjs", "text/javascript"),
+        ("embed.js", "text/javascript"),
+        ("manifest.webmanifest", "application/manifest+json"),
+        ("formspec.json", "application/json"),
+        ("index.html", "text/html; charset=utf-8"),
+    ],
+)
+def test_server_content_types(site, path, content_type):
+    if not (DIST / path).exists():
+        pytest.skip(f"dist/{path} is not part of this build")
+    status, headers, _ = fetch(site.url + path, "HEAD")
+    assert status == 200
+    assert headers["Content-Type"] == content_type
+
+
+def test_server_security_headers(site):
+    for path in ("", "index.html", "worker.mjs", "pyodide/pyodide.asm.wasm", "formspec.json", "sw.js"):
+        status, headers, _ = fetch(site.url + path)
+        assert status == 200, path
+        csp = csp_directives(headers["Content-Security-Policy"])
+        assert csp["script-src"] == ["'self'", "'wasm-unsafe-eval'"], path
+        assert csp["default-src"] == ["'self'"], path
+        assert "'unsafe-eval'" not in headers["Content-Security-Policy"]
+        assert "'unsafe-inline'" not in headers["Content-Security-Policy"]
+        assert headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers.get_all("Set-Cookie") is None, path
+    _, headers, _ = fetch(site.url + "sw.js")
+    assert headers["Cache-Control"] == "no-cache"
+
+
+def test_server_lists_no_directories(site):
+    with pytest.raises(urllib.error.HTTPError) as err:
+        fetch(site.url + "wheels/")
+    assert err.value.code == 404
+
+
+# ------------------------------------------------------------------ in the browser
+
+
+@pytest.fixture(scope="module")
+def bare_site(tmp_path_factory, dist_dir):
+    """A temporary copy of dist/ plus the bare-Pyodide page, served like the real site."""
+    root = tmp_path_factory.mktemp("bare") / "site"
+    shutil.copytree(dist_dir, root)
+    for f in BARE.iterdir():
+        shutil.copyfile(f, root / f.name)
+    running = Site(root)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def bare_page(browser, bare_site):
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    watch(page, bare_site.origin, problems)
+    yield page
+    context.close()
+    assert not problems, "the bare page misbehaved:\n" + "\n".join(problems)
+
+
+@pytest.mark.browser
+def test_pyodide_and_cpython_agree(bare_page, bare_site):
+    """Pyodide under the production CSP: 1+1, the shipped wheels, and the same totals as CPython."""
+    from calculator import score
+
+    response = bare_page.goto(bare_site.url + "index.html")
+    assert csp_directives(response.headers["content-security-policy"])["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
+    bare_page.wait_for_selector("html[data-runtime=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+    assert bare_page.evaluate("window.bare.two") == 2
+
+    wheels = json.loads((bare_site.directory / "wheels" / "manifest.json").read_text(encoding="utf-8"))
+    bare_page.evaluate("names => window.loadWheels(names)", wheels)
+    assert bare_page.evaluate("code => window.runPython(code)",
+                              "import calculator, pydantic; pydantic.VERSION") == "2.14.3"
+
+    chosen = EXAMPLES[:: max(1, len(EXAMPLES) // 6)]
+    assert len(chosen) >= 5
+    for path in chosen:
+        example = json.loads(path.read_text(encoding="utf-8"))
+        profile = example["profile"]
+        expected = score(profile).total
+        code = f"import json\nfrom calculator import score\nscore(json.loads({json.dumps(profile, ensure_ascii=False)!r})).total"
+        got = bare_page.evaluate("code => window.runPython(code)", code)
+        assert got == expected == example["expected_total"], f"{path.name}: Pyodide {got}, CPython {expected}"
+
+    # the whole result, not just the total, through the worker's entry point
+    profile = json.loads(chosen[0].read_text(encoding="utf-8"))["profile"]
+    request = json.dumps({"op": "score", "profile": profile}, ensure_ascii=False)
+    code = f"from calculator.api import handle\nhandle({request!r})"
+    in_browser = json.loads(bare_page.evaluate("code => window.runPython(code)", code))
+    from calculator.api import handle
+
+    assert in_browser == json.loads(handle(request))
+
+
+@pytest.mark.browser
+def test_site_csp_header_and_meta_fallback(page, site):
+    response = page.goto(site.url)
+    header = csp_directives(response.headers["content-security-policy"])
+    assert header == csp_directives(build.CSP)
+    assert response.headers.get("x-content-type-options") == "nosniff"
+    meta = page.evaluate(
+        "() => [...document.querySelectorAll('meta[http-equiv]')]"
+        ".filter(m => m.httpEquiv.toLowerCase() === 'content-security-policy').map(m => m.content)"
+    )
+    if meta:
+        assert len(meta) == 1
+        fallback = csp_directives(meta[0])
+        # a meta CSP cannot carry frame-ancestors; everything else matches the header
+        expected = {k: v for k, v in header.items() if k != "frame-ancestors"}
+        assert fallback == expected
+    # and the engine starts under it
+    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
