@@ -25,8 +25,10 @@ Ranking (the order of ``actions``):
      gets me to the standard";
   2. then the shorter wait: a change of status counts as 0 months, so it comes before
      any wait, and a shorter wait before a longer one;
-  3. then more points; ties keep a fixed order: education, title/skill level, insurance
-     base, award, talents and shortage major, investment, then the time-based ones.
+  3. among those that close the gap, the smallest sufficient change first (fewer points:
+     usually the easier step — a 1× insurance base before the 3× ceiling); among the
+     others, more points first; ties keep a fixed order: education, title/skill level,
+     insurance base, award, talents and shortage major, investment, then time-based ones.
 """
 
 from __future__ import annotations
@@ -158,7 +160,13 @@ def actions(p: Profile, now: Result) -> list[dict[str, Any]]:
     """Every rewarded change with points > 0, ranked as the module docstring says."""
     e = edition_on(p.as_of)
     found = [a for a in _levels(p, now, e) + _investment(p, now, e) + _time(p, now, e) if a]
-    return sorted(found, key=lambda a: (not a["closes_gap"], a["months"] or 0, -a["points"]))
+    return sorted(found, key=rank)
+
+
+def rank(action: dict[str, Any]) -> tuple[bool, int, int]:
+    """The ranking key of the module docstring."""
+    points = action["points"] if action["closes_gap"] else -action["points"]
+    return (not action["closes_gap"], action["months"] or 0, points)
 
 
 def explanations(now: Result) -> list[Text]:

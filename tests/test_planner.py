@@ -83,7 +83,7 @@ def test_projection_properties(p):
 @SETTINGS
 @given(profiles())
 def test_ranking(p):
-    keys = [(not a["closes_gap"], a["months"] or 0, -a["points"]) for a in plan(p)["actions"]]
+    keys = [(not a["closes_gap"], a["months"] or 0, a["points"] if a["closes_gap"] else -a["points"]) for a in plan(p)["actions"]]
     assert keys == sorted(keys)
 
 
