@@ -206,11 +206,11 @@ def test_server_lists_no_directories(site):
 
 @pytest.fixture(scope="module")
 def bare_site(tmp_path_factory, dist_dir):
-    """A temporary copy of dist/ plus the bare-Pyodide page, served like the real site."""
+    """A temporary copy of dist/ plus the bare-Pyodide page (as bare.html), served like the real site."""
     root = tmp_path_factory.mktemp("bare") / "site"
     shutil.copytree(dist_dir, root)
-    for f in BARE.iterdir():
-        shutil.copyfile(f, root / f.name)
+    shutil.copyfile(BARE / "index.html", root / "bare.html")
+    shutil.copyfile(BARE / "bare.mjs", root / "bare.mjs")
     running = Site(root)
     yield running
     running.stop()
@@ -232,7 +232,7 @@ def test_pyodide_and_cpython_agree(bare_page, bare_site):
     """Pyodide under the production CSP: 1+1, the shipped wheels, and the same totals as CPython."""
     from calculator import score
 
-    response = bare_page.goto(bare_site.url + "index.html")
+    response = bare_page.goto(bare_site.url + "bare.html")
     assert csp_directives(response.headers["content-security-policy"])["script-src"] == ["'self'", "'wasm-unsafe-eval'"]
     bare_page.wait_for_selector("html[data-runtime=ready]", state="attached", timeout=ENGINE_TIMEOUT)
     assert bare_page.evaluate("window.bare.two") == 2
