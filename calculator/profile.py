@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import unicodedata
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
@@ -83,17 +84,20 @@ OPTIONS: dict[str, dict[str, Text]] = {
 
 
 # ------------------------------------------------------------------ value checks
+def _halfwidth(value: Any) -> Any:
+    """Chinese keyboards may type full-width digits and signs ("３０", "２０２６－０３－０１")."""
+    return unicodedata.normalize("NFKC", value).strip() if isinstance(value, str) else value
+
+
 def _not_bool(value: Any) -> Any:
     """pydantic would read true as 1; a number field takes numbers only."""
     if isinstance(value, bool):
         raise PydanticCustomError("number_not_bool", "a number is required, not true/false")
-    return value
+    return _halfwidth(value)
 
 
 def _finite(value: Any) -> Any:
     value = _not_bool(value)
-    if isinstance(value, str):
-        value = value.strip()
     try:
         number = float(value)
     except (TypeError, ValueError):
@@ -111,7 +115,7 @@ def _iso_date(value: Any) -> Any:
         return value
     if not isinstance(value, str):
         raise PydanticCustomError("date_type", "a date is required")
-    return value.strip()
+    return _halfwidth(value)
 
 
 Int = Annotated[int, BeforeValidator(_not_bool)]

@@ -347,3 +347,10 @@ def test_api_handle_malformed_request_field_null(request_text):
     assert resp["ok"] is False
     assert resp["errors"] and all(e["zh"].strip() and e["en"].strip() for e in resp["errors"])
     assert any(e["field"] is None for e in resp["errors"])
+
+
+def test_full_width_digits_from_chinese_keyboards_are_read():
+    """A Chinese IME may type "３０" and "２０２６－０３－０１"; they mean 30 and 2026-03-01."""
+    wide = score({"age": "３０", "social_insurance_months": "３６", "invest_tax_wan": "２５", "as_of": "２０２６－０３－０１"})
+    plain = score({"age": 30, "social_insurance_months": 36, "invest_tax_wan": 25, "as_of": "2026-03-01"})
+    assert wide.model_dump() == plain.model_dump()
