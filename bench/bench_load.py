@@ -161,7 +161,17 @@ def serve_copy(tmp: Path) -> Site:
     shutil.copytree(DIST, root)
     shutil.copyfile(BARE / "index.html", root / "bare.html")
     shutil.copyfile(BARE / "bare.mjs", root / "bare.mjs")
-    return Site(root)
+    site = Site(root)
+    # The bench closes browsers while the service worker may still be downloading:
+    # keep those broken connections out of the output (any other error is still printed).
+    default = site.server.handle_error
+
+    def handle_error(request, client_address):
+        if not isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            default(request, client_address)
+
+    site.server.handle_error = handle_error
+    return site
 
 
 class Cold:
@@ -248,7 +258,8 @@ def main(argv=None) -> int:
 
     wheels = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
-    print(f"bench_load: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine}")
+    print(f"bench_load: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {machine}, "
+          f"load average {os.getloadavg()[0]:.1f} (other work on the machine skews the figures)")
     print(f"dist/ build {json.loads((DIST / 'build.json').read_text())['build_id']}, "
           f"{args.samples} cold samples each, {args.edits} edits\n")
 
@@ -297,8 +308,10 @@ def main(argv=None) -> int:
         xs = lat[kind]
         print(f"  {kind.replace('_', '-'):13s} median {median(xs):6.1f}   p95 {p95(xs):6.1f}   max {max(xs):6.1f}   (goal p95 < 16)")
 
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine, "bare": bare, "app": app, "latency": lat}, indent=1))
+        args.json.write_text(json.dumps({"machine": machine, "load_average": os.getloadavg(), "bare": bare,
+                                         "app": app, "latency": lat}, indent=1))
         print(f"\nwrote {args.json}")
     return 0
 
