@@ -9,9 +9,9 @@ from typing import Any
 
 from .engine import score
 from .errors import ProfileError, request_error
-from .insurance_base import tier_for
-from .planner import plan
-from . import batch, csvio
+
+# The planner, the tier helper and batch mode are imported when first asked for:
+# the first score in the browser should not wait for code it does not run.
 
 
 def _score(req: dict[str, Any]) -> Any:
@@ -19,20 +19,28 @@ def _score(req: dict[str, Any]) -> Any:
 
 
 def _tier(req: dict[str, Any]) -> Any:
+    from .insurance_base import tier_for
+
     return tier_for(req.get("monthly_base"), req.get("on"), req.get("average"))
 
 
 def _plan(req: dict[str, Any]) -> Any:
+    from .planner import plan
+
     return plan(req.get("profile"))
 
 
 def _csv_out(text: str) -> dict[str, Any]:
     """The CSV as text (no BOM) and as the bytes to save (UTF-8 with BOM, for Excel), base64."""
+    from . import csvio
+
     return {"csv_text": text, "csv_base64": base64.b64encode(csvio.encode(text)).decode("ascii")}
 
 
 def _batch(req: dict[str, Any]) -> Any:
     """``csv_base64`` (the file's bytes; decoded here as UTF-8/BOM, else GB18030, like the CLI) or ``csv_text``."""
+    from . import batch, csvio
+
     if "csv_base64" in req:
         data: bytes | str = csvio.from_base64(req["csv_base64"])
     elif isinstance(req.get("csv_text"), str):
@@ -44,13 +52,14 @@ def _batch(req: dict[str, Any]) -> Any:
 
 
 def _template(req: dict[str, Any]) -> Any:
+    from . import batch
+
     return _csv_out(batch.template_csv())
 
 
 OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "score": _score, "tier": _tier, "plan": _plan, "batch": _batch, "template": _template,
 }
-
 
 
 def call(req: Any) -> dict[str, Any]:
