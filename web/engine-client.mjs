@@ -14,6 +14,17 @@ export class EngineError extends Error {
  * Start the engine. `onStatus({state, stage, done, total, code, message})` is called with
  * state 'loading' (and stage 'runtime'|'packages'|'engine'), 'ready' or 'failed'.
  */
+let earlyEvents = [];
+
+/** The worker boot.js started while the HTML was parsed, if any (taken once). */
+function adoptEarlyWorker() {
+  const early = globalThis.__shpointsEarlyWorker;
+  if (!early) return null;
+  delete globalThis.__shpointsEarlyWorker;
+  earlyEvents = early.early;
+  return early.worker;
+}
+
 export function startEngine(onStatus = () => {}) {
   let nextId = 1;
   const calls = new Map();     // id -> {resolve, reject}
@@ -44,7 +55,7 @@ export function startEngine(onStatus = () => {}) {
     queueMicrotask(() => fail('no-worker', 'Web Workers are not available'));
   } else {
     try {
-      worker = new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
+      worker = adoptEarlyWorker() || new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module' });
     } catch (err) {
       queueMicrotask(() => fail('no-worker', String(err && err.message || err)));
     }
@@ -79,6 +90,8 @@ export function startEngine(onStatus = () => {}) {
       fail(status.stage === 'start' ? 'no-worker' : 'other', detail);
     };
     worker.onmessageerror = () => fail('other', 'message could not be decoded');
+    // Replay what the early worker (boot.js) received before we were listening.
+    for (const [kind, event] of earlyEvents.splice(0)) (kind === 'error' ? worker.onerror : worker.onmessage)(event);
   }
 
   /** Send one request; resolves with the raw answer {id, ok, result|errors}. */
@@ -116,8 +129,20 @@ export function latestChannel(engine, op, onAnswer, onError = () => {}) {
   let inFlight = false;
   let pending = null;
 
+  let awaitingReady = false;
+
   function pump() {
     if (inFlight || !pending) return;
+    // Until the engine is ready, hold the newest input here instead of queueing stale
+    // ones in the worker: the first answer computed is then the one the user wants.
+    if (engine.status.state === 'loading') {
+      if (!awaitingReady) {
+        awaitingReady = true;
+        const go = () => { awaitingReady = false; pump(); };
+        engine.ready.then(go, go);
+      }
+      return;
+    }
     const job = pending;
     pending = null;
     inFlight = true;
