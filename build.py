@@ -85,7 +85,7 @@ def run(cmd: list, **kw) -> subprocess.CompletedProcess:
         raise BuildError(f"{cmd[0]} not found: install it (needed for: {' '.join(map(str, cmd))})") from e
     except subprocess.CalledProcessError as e:
         detail = (e.stderr or b"").decode(errors="replace") if isinstance(e.stderr, bytes) else (e.stderr or "")
-        raise BuildError(f"command failed ({e.returncode}): {' '.join(map(str, cmd))}\n{detail}") from e
+        raise BuildError(f"command failed ({e.returncode}): {' '.join(map(str, cmd))}\n{detail[-3000:]}") from e
 
 
 # ---------------------------------------------------------------- project facts
@@ -255,6 +255,84 @@ def build_calculator_wheel(dest: Path) -> str:
     return name
 
 
+# ---------------------------------------------------------------- bytecode for the browser
+
+# Pyodide compiles every .py it imports, and in WebAssembly that is most of the import
+# time. So the shipped wheels carry bytecode instead of source, compiled by the pinned
+# runtime itself (run under Node), so the magic number always matches. The same is done
+# by Pyodide's own package builds ("py-compile"). Results are cached by input hash.
+PYC_CACHE = ROOT / ".cache" / "pyc"
+PYC_VERSION = "1"  # bump to invalidate the cache when the compile step changes
+PY_COMPILE = r"""
+import base64, hashlib, importlib._bootstrap_external as ext, io, json, sys, zipfile
+
+def record_hash(data):
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+def sourceless(src, dst):
+    out = {}
+    with zipfile.ZipFile(src) as whl:
+        for info in whl.infolist():
+            data = whl.read(info)
+            name = info.filename
+            if name.endswith(".py") and ".dist-info/" not in name:
+                code = compile(data, name, "exec", dont_inherit=True, optimize=0)
+                name, data = name + "c", bytes(ext._code_to_timestamp_pyc(code, 0, 0))
+            out[name] = data
+    record = next(n for n in out if n.endswith(".dist-info/RECORD"))
+    rows = [f"{n},{record_hash(d)},{len(d)}" for n, d in out.items() if n != record] + [f"{record},,"]
+    out[record] = ("\n".join(rows) + "\n").encode()
+    with zipfile.ZipFile(dst, "w") as whl:
+        for name, data in out.items():
+            entry = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.external_attr = 0o644 << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            whl.writestr(entry, data)
+
+for src, dst in json.loads(sys.argv[1]):
+    sourceless(src, dst)
+"""
+NODE_RUNNER = """
+import { loadPyodide } from %(pyodide)s;
+const py = await loadPyodide({ indexURL: %(index)s });
+py.FS.mkdirTree("/host");
+py.FS.mount(py.FS.filesystems.NODEFS, { root: %(root)s }, "/host");
+py.runPython("import sys; sys.argv = ['compile', " + JSON.stringify(%(jobs)s) + "]");
+py.runPython(%(code)s);
+"""
+
+
+def precompile_wheels(names: list[str], wheels: Path) -> None:
+    """Replace each wheel in `wheels` by its bytecode-only twin (cached in .cache/pyc/)."""
+    PYC_CACHE.mkdir(parents=True, exist_ok=True)
+    todo = []
+    for name in names:
+        digest = hashlib.sha256(PYC_VERSION.encode() + (wheels / name).read_bytes()).hexdigest()[:24]
+        cached = PYC_CACHE / f"{digest}-{name}"
+        if not cached.exists():
+            todo.append((name, cached))
+    if todo:
+        runtime = DIST / "pyodide"
+        with tempfile.TemporaryDirectory(dir=PYC_CACHE) as tmp:
+            jobs = [[f"/host/{name}", f"/host/out-{name}"] for name, _ in todo]
+            for name, _ in todo:
+                shutil.copyfile(wheels / name, Path(tmp) / name)
+            script = Path(tmp) / "compile.mjs"
+            script.write_text(NODE_RUNNER % {
+                "pyodide": json.dumps((runtime / "pyodide.mjs").as_uri()),
+                "index": json.dumps(str(runtime) + os.sep),
+                "root": json.dumps(tmp),
+                "jobs": json.dumps(json.dumps(jobs)),
+                "code": json.dumps(PY_COMPILE),
+            })
+            run(["node", script], capture_output=True)
+            for name, cached in todo:
+                (Path(tmp) / f"out-{name}").replace(cached)
+    for name in names:
+        digest = hashlib.sha256(PYC_VERSION.encode() + (wheels / name).read_bytes()).hexdigest()[:24]
+        shutil.copyfile(PYC_CACHE / f"{digest}-{name}", wheels / name)
+
+
 # ---------------------------------------------------------------- dist/
 
 
@@ -312,6 +390,7 @@ def build() -> None:
     for wheel in lock["wheels"]:
         shutil.copyfile(CACHE / wheel["file"], DIST / "wheels" / wheel["file"])
     wheel_order = [w["file"] for w in lock["wheels"]] + [build_calculator_wheel(DIST / "wheels")]
+    precompile_wheels(wheel_order, DIST / "wheels")
     (DIST / "wheels" / "manifest.json").write_text(json.dumps(wheel_order, indent=1) + "\n")
     export_formspec(python, DIST / "formspec.json")
 
