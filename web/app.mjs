@@ -15,6 +15,7 @@ import { renderForm } from './form.mjs';
 import { createResultView } from './result.mjs';
 import { mountTierHelper } from './helper-tier.mjs';
 import { initFeatures } from './features.mjs';
+import { mountPlanView } from './plan-view.mjs';
 
 const root = document.documentElement;
 root.dataset.engine = 'loading';
@@ -115,6 +116,7 @@ async function main() {
     },
     (err) => view.showError(err.message));
   tier = mountTierHelper(engine, form, formEl);
+  mountPlanView(engine, { spec });   // the plan under the result (web/plan-view.mjs)
   root.dataset.form = 'ready';
   resolveForm(form);
   update();
