@@ -63,6 +63,9 @@ export async function initPwa(when = Promise.resolve()) {
     root.dataset.sw = 'error';
     return null;
   }
+  // Some environments (automation with service workers blocked, odd in-app browsers)
+  // resolve register() with nothing: treat that as "no service worker", not a crash.
+  if (!reg) { root.dataset.sw = 'none'; return null; }
   root.dataset.sw = 'registered';
   const watch = (worker) => {
     if (!worker) return;
