@@ -1,0 +1,169 @@
+"""Offline use through the service worker (web/sw.js, registered by web/pwa.mjs).
+
+- After one visit the whole build is in the cache `shpoints-<build id>`; with the server
+  stopped, a reload still computes the typical applicant's 191 points.
+- Without service workers (in-app browsers, private windows) the page works online the
+  same and says <html data-sw="none">.
+- A new build id replaces the old cache when the new worker activates (via the page's
+  "new version ready" bar).
+
+These tests run their own server (not the session `site`): stopping it must not break
+the other tests. Same origin = same port, so the "new build" is served on the same port.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+from conftest import DIST, Site, watch
+from features_helpers import (
+    ENGINE_TIMEOUT, TYPICAL, TYPICAL_TOTAL, fill, open_page, poll, settle, total, wait_engine,
+)
+
+pytestmark = pytest.mark.browser
+
+SW_TIMEOUT = 120_000   # the precache downloads the whole build (~16 MB) after the engine
+
+
+def build_id(directory) -> str:
+    return json.loads((directory / "build.json").read_text(encoding="utf-8"))["build_id"]
+
+
+def precache_list(directory) -> list[str]:
+    text = (directory / "sw.js").read_text(encoding="utf-8")
+    match = re.search(r"^const PRECACHE = (.*);$", text, flags=re.M)
+    assert match, "dist/sw.js has no PRECACHE line"
+    return json.loads(match.group(1))
+
+
+def cache_state(page, name: str) -> dict:
+    return page.evaluate(
+        """async (name) => ({
+             names: await caches.keys(),
+             urls: (await caches.has(name))
+               ? (await (await caches.open(name)).keys()).map(r => r.url) : [],
+           })""",
+        name,
+    )
+
+
+def wait_sw_active(page):
+    page.wait_for_selector("html[data-sw=active]", state="attached", timeout=SW_TIMEOUT)
+    poll(lambda: page.evaluate(
+        "async () => !!navigator.serviceWorker.controller"
+        " || !!((await navigator.serviceWorker.getRegistration())?.active)"),
+        timeout=30, message="an active service worker")
+
+
+def wait_precached(page, site, directory) -> dict:
+    """Every PRECACHE entry of `directory`/sw.js is in shpoints-<build id>; returns the state."""
+    name = f"shpoints-{build_id(directory)}"
+    expected = {site.url if path == "./" else site.url + path for path in precache_list(directory)}
+    assert len(expected) > 10
+
+    def filled():
+        state = cache_state(page, name)
+        return state if expected <= set(state["urls"]) else None
+
+    state = poll(filled, timeout=SW_TIMEOUT / 1000, interval=0.5, message=f"the precache {name}")
+    assert [n for n in state["names"] if n.startswith("shpoints-")] == [name], state["names"]
+    return state
+
+
+@pytest.fixture
+def own_site():
+    running = Site(DIST)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context(viewport={"width": 390, "height": 900}, service_workers="allow")
+    yield ctx
+    ctx.close()
+
+
+def test_works_offline_after_one_visit(context, own_site, screenshot):
+    page = context.new_page()
+    problems: list[str] = []
+    watch(page, own_site.origin, problems)
+    open_page(page, own_site.url)
+    wait_engine(page)
+    wait_sw_active(page)
+    wait_precached(page, own_site, DIST)
+    assert not problems, "online:\n" + "\n".join(problems)
+
+    own_site.stop()
+    # Offline, the browser logs the failed update checks as console errors: only page
+    # errors and other-origin requests count from here on.
+    offline: list[str] = []
+    watch(page, own_site.origin, offline, console=False)
+    page.reload()
+    page.wait_for_selector("#profile-form [name=age]")
+    fill(page, TYPICAL)
+    wait_engine(page, timeout=ENGINE_TIMEOUT)
+    assert settle(page) == "ready"
+    assert total(page) == TYPICAL_TOTAL
+    assert page.evaluate("() => !!navigator.serviceWorker.controller"), "the page is served by the worker"
+    screenshot(page, "offline-390")
+    assert not offline, "offline:\n" + "\n".join(offline)
+
+
+def test_without_service_workers_the_page_works_the_same(page, site):
+    # Runs regardless of the page's CSP: the page sees no navigator.serviceWorker at all.
+    page.context.add_init_script("delete Navigator.prototype.serviceWorker;")
+    open_page(page, site.url)
+    assert page.evaluate("() => !('serviceWorker' in navigator)")
+    fill(page, TYPICAL)
+    wait_engine(page)
+    assert settle(page) == "ready"
+    assert total(page) == TYPICAL_TOTAL
+    page.wait_for_selector("html[data-sw=none]", state="attached")
+
+
+def test_new_build_replaces_the_old_cache(context, own_site, tmp_path):
+    page = context.new_page()
+    problems: list[str] = []
+    watch(page, own_site.origin, problems, console=False)
+    open_page(page, own_site.url)
+    wait_engine(page)
+    wait_sw_active(page)
+    old = f"shpoints-{build_id(DIST)}"
+    wait_precached(page, own_site, DIST)
+
+    # The "next release": the same files, a different build id, on the same origin.
+    newer = tmp_path / "dist"
+    shutil.copytree(DIST, newer)
+    new_id = "0123456789abcdef"
+    assert new_id != build_id(DIST)
+    sw = (newer / "sw.js").read_text(encoding="utf-8")
+    sw, n = re.subn(r'^const BUILD_ID = ".*";$', f'const BUILD_ID = "{new_id}";', sw, flags=re.M)
+    assert n == 1
+    (newer / "sw.js").write_text(sw, encoding="utf-8")
+    info = json.loads((newer / "build.json").read_text(encoding="utf-8"))
+    info["build_id"] = new_id
+    (newer / "build.json").write_text(json.dumps(info), encoding="utf-8")
+    own_site.stop()
+    own_site.directory = newer
+    own_site.start()
+
+    page.reload()
+    wait_engine(page)
+    # The new worker installs next to the old one and waits: the bar offers the reload.
+    page.wait_for_selector("#update-reload", timeout=SW_TIMEOUT)
+    assert page.get_attribute("html", "data-update") == "waiting"
+    assert old in cache_state(page, old)["names"], "the old cache stays until the new worker takes over"
+    with page.expect_navigation(timeout=60_000):
+        page.click("#update-reload")
+    page.wait_for_selector("#profile-form [name=age]")
+    new = f"shpoints-{new_id}"
+    poll(lambda: [n for n in cache_state(page, new)["names"] if n.startswith("shpoints-")] == [new],
+         timeout=30, message="only the new cache")
+    wait_precached(page, own_site, newer)
+    assert not page.query_selector("#update-reload")
+    assert not problems, "\n".join(problems)
