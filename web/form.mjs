@@ -2,18 +2,8 @@
 // come from the spec. Reads and writes profiles, shows the engine's field errors.
 
 import { t, pick, bindText } from './i18n.mjs';
+import { h } from './dom.mjs';
 
-const h = (tag, attrs = {}, ...children) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c) el.append(c);
-  return el;
-};
 
 const isText = (f) => f.type === 'integer' || f.type === 'number' || f.type === 'string' || !f.type;
 const YES = 'yes', NO = 'no', UNSET = '';

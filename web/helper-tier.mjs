@@ -4,20 +4,10 @@
 
 import { t, pick, num, bindText } from './i18n.mjs';
 import { latestChannel } from './engine-client.mjs';
+import { h } from './dom.mjs';
 
 const FIELD = 'insurance_base';
 
-const h = (tag, attrs = {}, ...children) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
-  return el;
-};
 
 function periodText(p) {
   if (p == null) return '';

@@ -1,0 +1,14 @@
+// The one DOM helper: h('p', {class: 'x', text: '…'}, child, [children]).
+// Attributes false/null are left out, true gives an empty attribute; null/false children are skipped.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v == null) continue;
+    if (k === 'class') el.className = v;
+    else if (k === 'text') el.textContent = v;
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
+  return el;
+}
