@@ -1,9 +1,9 @@
 /*
  * Shanghai residence-permit points calculator: iframe auto-height for the HOST page.
  *
- *   <iframe src="https://YOUR-SITE/?embed=1&lang=zh" title="上海居住证积分计算器"
+ *   <iframe src="//YOUR-SITE/?embed=1&lang=zh" title="上海居住证积分计算器"
  *           style="width:100%;border:0" loading="lazy"></iframe>
- *   <script src="https://YOUR-SITE/embed.js"></script>
+ *   <script src="//YOUR-SITE/embed.js"></script>
  *
  * The calculator inside the iframe posts {type: "shpoints:resize", v: 1, height} whenever
  * its content changes size; this script sets that iframe's height. It accepts a message
