@@ -87,7 +87,7 @@ async function call(op, payload) {
 
 // ------------------------------------------------------------------ state + rendering
 let job = 0;            // newest file's number: an older file's answer is dropped
-let last = null;        // {name, result} | {name, error}
+let last = null;        // {name, result} | {name, error: () => text in the current language}
 const status = (text, kind = '') => { const el = $('batch-status'); el.textContent = text; el.dataset.kind = kind; };
 
 function renderResult() {
@@ -95,7 +95,7 @@ function renderResult() {
   if (!last) { box.hidden = true; return; }
   if (last.error) {
     box.hidden = true;
-    status(tr('refused', { m: last.error }), 'error');
+    status(tr('refused', { m: last.error() }), 'error');
     return;
   }
   const { result, name } = last;
@@ -152,8 +152,8 @@ async function scoreFile(file) {
   box.dataset.state = 'busy';
   box.hidden = true;
   if (file.size > MAX_BYTES) {
-    last = null;
-    status(tr('too_big'), 'error');
+    last = { name: file.name, error: () => tr('too_big') };
+    renderResult();
     box.dataset.state = 'error';
     return;
   }
@@ -163,7 +163,8 @@ async function scoreFile(file) {
     b64 = await fileToBase64(file);
   } catch (err) {
     if (mine !== job) return;
-    last = { name: file.name, error: String(err && err.message || err) };
+    const message = String(err && err.message || err);
+    last = { name: file.name, error: () => message };
     renderResult();
     box.dataset.state = 'error';
     return;
@@ -178,9 +179,9 @@ async function scoreFile(file) {
   }
   if (mine !== job) return;
   if (answer.ok && answer.result.rows === 0) {
-    last = { name: file.name, error: tr('empty') };
+    last = { name: file.name, error: () => tr('empty') };
   } else {
-    last = answer.ok ? { name: file.name, result: answer.result } : { name: file.name, errors: answer.errors, error: errorText(answer.errors) };
+    last = answer.ok ? { name: file.name, result: answer.result } : { name: file.name, error: () => errorText(answer.errors) };
   }
   renderResult();
   box.dataset.state = last.error ? 'error' : 'done';
