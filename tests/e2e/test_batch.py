@@ -1,0 +1,290 @@
+"""The HR batch page (web/batch.html, web/batch.mjs) in Chromium: a CSV scored in the browser.
+
+Fixtures from tests/e2e/conftest.py: `site`, `page` (fails on console errors and requests
+to other origins, so every test here also checks that nothing leaves the origin),
+`screenshot(page, name)`, `axe_check(page)`.
+
+Readiness: <html data-engine="ready"> once the worker is up; #batch-result[data-state] is
+"busy" while the newest file is read and scored, then "done" or "error". The page's CSP
+has no 'unsafe-eval', so waits use selectors (never wait_for_function).
+
+Expected scores come from `calculator.score` in Python on the same rows; every generated
+row carries `as_of`, so the browser and Python score on the same date.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+from pathlib import Path
+
+import pytest
+
+from calculator import score
+
+pytestmark = pytest.mark.browser
+
+ENGINE_TIMEOUT = 180_000
+BATCH_TIMEOUT = 180_000
+FILES = Path(__file__).resolve().parents[1] / "batch_files"
+AS_OF = "2026-11-21"
+N_ROWS = 1000
+
+EDUCATION = ["none", "associate", "bachelor", "bachelor_degree", "master", "doctorate"]
+QUALIFICATION = ["", "none", "skill_4", "skill_3", "skill_2", "intermediate_title", "skill_1", "senior_title"]
+INSURANCE_BASE = ["", "none", "x0.8", "x1", "x2", "x3"]
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+GIVEN = ["小明", "静", "洋", "伟", "芳", "娜", "秀英", "敏", "磊", "军", "丽", "强", "婷", "杰", "晓东"]
+
+COLUMNS = ["id", "姓名", "as_of", "age", "education", "qualification", "qualification_salary_ok",
+           "social_insurance_months", "insurance_base", "suburb_years", "spouse_hukou_years",
+           "shortage_major", "detention_count"]
+
+
+def make_people(n: int = N_ROWS) -> list[dict]:
+    """n profiles from the contract's fields, varied deterministically, with an id and a Chinese name."""
+    rng = random.Random(20261121)
+    people = []
+    for k in range(n):
+        p: dict = {"id": f"E{k + 1:04d}", "姓名": rng.choice(SURNAMES) + rng.choice(GIVEN), "as_of": AS_OF,
+                   "age": 18 + (k * 7) % 43, "education": EDUCATION[k % len(EDUCATION)],
+                   "social_insurance_months": (k * 13) % 121}
+        qualification = QUALIFICATION[(k // 3) % len(QUALIFICATION)]
+        if qualification:
+            p["qualification"] = qualification
+            p["qualification_salary_ok"] = rng.random() < 0.7
+        base = INSURANCE_BASE[(k // 2) % len(INSURANCE_BASE)]
+        if base:
+            p["insurance_base"] = base
+        if k % 4 == 0:
+            p["suburb_years"] = rng.randint(0, 8)
+        if k % 5 == 1:
+            p["spouse_hukou_years"] = rng.randint(0, 6)
+        if k % 6 == 2:
+            p["shortage_major"] = rng.random() < 0.5
+        if k % 17 == 3:
+            p["detention_count"] = 1
+        people.append(p)
+    return people
+
+
+def profile_of(person: dict) -> dict:
+    return {k: v for k, v in person.items() if k not in ("id", "姓名")}
+
+
+def cell(value) -> str:
+    if value is True:
+        return "是"
+    if value is False:
+        return "否"
+    return "" if value is None else str(value)
+
+
+def csv_text(people: list[dict]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for p in people:
+        writer.writerow([cell(p.get(c)) for c in COLUMNS])
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def people() -> list[dict]:
+    return make_people()
+
+
+@pytest.fixture(scope="module")
+def team_files(people, tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("batch")
+    text = csv_text(people)
+    files = {"utf8_bom": folder / "team-1000-utf8.csv", "gbk": folder / "team-1000-gbk.csv"}
+    files["utf8_bom"].write_bytes(text.encode("utf-8-sig"))
+    files["gbk"].write_bytes(text.encode("gbk"))
+    assert files["gbk"].read_bytes() != files["utf8_bom"].read_bytes()[3:], "the GBK file must differ from UTF-8"
+    return files
+
+
+def open_batch(page, site, width=1280, height=900):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(site.url + "batch.html")
+    page.wait_for_selector("#csv-file", state="attached")
+    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+
+
+def upload(page, path: Path) -> str:
+    """Choose `path` in the file input and wait until the page has finished with it."""
+    page.evaluate("() => { delete document.getElementById('batch-result').dataset.state; }")
+    page.set_input_files("#csv-file", str(path))
+    page.wait_for_selector("#batch-result[data-state=done], #batch-result[data-state=error]",
+                           state="attached", timeout=BATCH_TIMEOUT)
+    return page.get_attribute("#batch-result", "data-state")
+
+
+def summary(page) -> tuple[int, int, int]:
+    return tuple(int(page.text_content(f"#{i}")) for i in ("sum-rows", "sum-ok", "sum-errors"))
+
+
+def download_rows(page, button="#download") -> tuple[list[str], list[dict], bytes, str]:
+    with page.expect_download() as info:
+        page.click(button)
+    download = info.value
+    data = Path(download.path()).read_bytes()
+    reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
+    return reader.fieldnames, list(reader), data, download.suggested_filename
+
+
+def no_sideways_scroll(page, width=375):
+    scroll = page.evaluate("() => document.documentElement.scrollWidth")
+    assert scroll <= width, f"the page scrolls sideways: scrollWidth {scroll} > {width}"
+
+
+# ---------------------------------------------------------------- tests
+
+
+@pytest.mark.parametrize("encoding", ["utf8_bom", "gbk"])
+def test_thousand_rows_scored_in_the_browser(page, site, people, team_files, encoding, screenshot):
+    open_batch(page, site)
+    assert upload(page, team_files[encoding]) == "done"
+    assert summary(page) == (N_ROWS, N_ROWS, 0)
+    status = page.text_content("#batch-status")
+    assert team_files[encoding].name in status and "1000 行" in status
+    # The preview shows the names as written (the encoding was read right).
+    first = page.locator("#preview tbody tr").first
+    assert people[0]["姓名"] in first.text_content()
+    assert page.locator("#error-rows").count() == 0
+
+    header, rows, data, name = download_rows(page)
+    assert data.startswith(b"\xef\xbb\xbf"), "results are UTF-8 with BOM (for Excel)"
+    assert name.endswith(".csv") and name.startswith(team_files[encoding].stem)
+    assert header[:2] == ["id", "姓名"] and "total" in header and header[-1] == "errors"
+    assert len(rows) == N_ROWS
+    assert [r["id"] for r in rows] == [p["id"] for p in people]
+    assert [r["姓名"] for r in rows] == [p["姓名"] for p in people]
+    assert not any(r["errors"] for r in rows)
+
+    sample = sorted({0, N_ROWS - 1, *random.Random(7).sample(range(N_ROWS), 25)})
+    for k in sample:
+        expected = score(profile_of(people[k]))
+        got = rows[k]
+        assert int(got["total"]) == expected.total, (k, people[k], got["total"], expected.total)
+        assert got["meets_standard"] == str(expected.meets_standard).lower(), k
+        assert got["disqualified"] == str(expected.disqualified).lower(), k
+        for item in expected.items:
+            assert int(got[f"points_{item.id}"]) == (item.points if item.counted else 0), (k, item.id)
+    # The sample is not all alike: it covers both sides of the standard.
+    verdicts = {rows[k]["meets_standard"] for k in sample}
+    assert verdicts == {"true", "false"}, verdicts
+    if encoding == "utf8_bom":
+        screenshot(page, "batch-1280")
+
+
+def test_bad_rows_get_errors_and_the_others_scores(page, site):
+    open_batch(page, site)
+    assert upload(page, FILES / "bad_rows.csv") == "done"
+    assert summary(page) == (7, 2, 5)
+    assert page.locator("#sum-errors-box.has-errors").count() == 1
+    # The rows with errors are listed on the page with the reason.
+    err_rows = page.locator("#error-rows tbody tr")
+    assert err_rows.count() == 5
+    assert "bad-age" in err_rows.nth(0).text_content() and "age" in err_rows.nth(0).locator("td.err").text_content()
+
+    _, rows, _, _ = download_rows(page)
+    by_name = {r["name"]: r for r in rows}
+    assert list(by_name) == ["ok-1", "bad-age", "bad-enum-and-bool", "no-age", "both-ages", "bad-months", "ok-3"]
+    expected = {
+        "ok-1": score({"as_of": AS_OF, "age": 30, "education": "bachelor_degree", "social_insurance_months": 24,
+                       "shortage_major": True}),
+        "ok-3": score({"as_of": AS_OF, "age": 50, "education": "associate", "social_insurance_months": 240,
+                       "shortage_major": False}),
+    }
+    for name, result in expected.items():
+        assert by_name[name]["errors"] == "", name
+        assert int(by_name[name]["total"]) == result.total, name
+    for name in ("bad-age", "bad-enum-and-bool", "no-age", "both-ages", "bad-months"):
+        assert by_name[name]["errors"], name
+        assert by_name[name]["total"] == "", name
+    assert "age" in by_name["bad-age"]["errors"]
+    bad_enum = by_name["bad-enum-and-bool"]["errors"]
+    assert "education" in bad_enum and "shortage_major" in bad_enum
+    assert "social_insurance_months" in by_name["bad-months"]["errors"]
+
+
+def test_unknown_column_is_a_clear_message(page, site, team_files):
+    open_batch(page, site)
+    assert upload(page, FILES / "unknown_column.csv") == "error"
+    assert page.locator("#batch-result").is_hidden()
+    message = page.text_content("#batch-status")
+    assert page.get_attribute("#batch-status", "data-kind") == "error"
+    assert "无法读取这个文件" in message and "不认识的列" in message
+    assert "educaton" in message and "salary" in message
+    # English too.
+    page.click("#lang-switch")
+    message = page.text_content("#batch-status")
+    assert "cannot be read" in message and "unknown columns" in message and "educaton" in message
+    page.click("#lang-switch")
+    # No crash: the next file is scored as usual.
+    assert upload(page, FILES / "team_gbk.csv") == "done"
+    assert summary(page) == (3, 3, 0)
+    assert "王小明" in page.text_content("#preview")
+
+
+def test_template_downloads_and_scores_without_errors(page, site, tmp_path):
+    open_batch(page, site)
+    header, rows, data, name = download_rows(page, "#template")
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert name.endswith(".csv")
+    assert header[0] == "name" and "age" in header and "education" in header
+    assert len(rows) >= 1
+    saved = tmp_path / "template.csv"
+    saved.write_bytes(data)
+    assert upload(page, saved) == "done"
+    assert summary(page) == (len(rows), len(rows), 0)
+    _, scored, _, _ = download_rows(page)
+    assert [r["name"] for r in scored] == [r["name"] for r in rows]
+    assert all(r["errors"] == "" and r["total"] != "" for r in scored)
+
+
+def test_page_says_nothing_is_uploaded(page, site):
+    open_batch(page, site)
+    privacy = page.text_content(".privacy")
+    assert "不会上传" in privacy
+    page.click("#lang-switch")
+    assert "Nothing is uploaded" in page.text_content(".privacy")
+    # No form posts anything anywhere, and the only network the page used is its own origin
+    # (the `page` fixture fails the test on any request to another origin).
+    assert page.locator("form[action]").count() == 0
+
+
+def test_batch_accessibility_axe(page, site, axe_check):
+    open_batch(page, site, width=375)
+    axe_check(page)
+    assert upload(page, FILES / "bad_rows.csv") == "done"
+    axe_check(page)
+    page.click("#lang-switch")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    axe_check(page)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_sideways_scroll_at_375(page, site, team_files, lang, screenshot):
+    open_batch(page, site, width=375)
+    if lang == "en":
+        page.click("#lang-switch")
+    no_sideways_scroll(page)
+    assert upload(page, team_files["utf8_bom"]) == "done"
+    no_sideways_scroll(page)
+    # A wide preview scrolls inside its own box, never the page.
+    box = page.locator("#preview-box .table-scroll").first
+    overflow = box.evaluate("el => getComputedStyle(el).overflowX")
+    assert overflow in ("auto", "scroll")
+    assert box.bounding_box()["x"] >= 0
+    assert box.bounding_box()["x"] + box.bounding_box()["width"] <= 375
+    assert upload(page, FILES / "bad_rows.csv") == "done"
+    no_sideways_scroll(page)
+    if lang == "zh":
+        assert upload(page, team_files["utf8_bom"]) == "done"
+        screenshot(page, "batch-375")
+    else:
+        screenshot(page, "batch-375-en-errors")
