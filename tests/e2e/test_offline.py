@@ -167,3 +167,22 @@ def test_new_build_replaces_the_old_cache(context, own_site, tmp_path):
     wait_precached(page, own_site, newer)
     assert not page.query_selector("#update-reload")
     assert not problems, "\n".join(problems)
+
+
+def test_blocked_service_workers_are_no_error(browser, site):
+    """Playwright's service_workers="block" makes register() resolve to nothing: pwa.mjs
+    used to throw "Cannot read properties of undefined (reading 'waiting')" there."""
+    ctx = browser.new_context(service_workers="block")
+    try:
+        page = ctx.new_page()
+        problems: list[str] = []
+        watch(page, site.origin, problems)
+        open_page(page, site.url)
+        fill(page, TYPICAL)
+        wait_engine(page)
+        assert settle(page) == "ready" and total(page) == TYPICAL_TOTAL
+        page.wait_for_selector("html[data-sw=none], html[data-sw=error]", state="attached")
+        page.wait_for_timeout(500)
+        assert not problems, "\n".join(problems)
+    finally:
+        ctx.close()
