@@ -2,10 +2,12 @@
 // gets there (with the projection chart), the ranked actions, what the projection assumes,
 // and why deductions and vetoes cannot be planned away.
 //
-// It follows the score: each "shpoints:result" event (app.mjs) asks the worker for op
-// `plan` on the same profile, latest wins; when a newer input is being scored (#total
-// data-state "pending") the shown plan is marked stale and any answer still on its way is
-// dropped, and an input the engine refuses hides the plan.
+// It follows the score, but never gets in its way: a plan takes the worker 65–90 ms, and a
+// score asked for meanwhile would wait behind it. So the plan is asked for (op `plan`, latest
+// wins) only once the result has stayed the same for PLAN_DELAY ms; every "shpoints:result"
+// event (app.mjs) restarts that wait, and so does a newer input being scored (#total
+// data-state "pending"), which also drops any plan answer still on its way. Meanwhile the
+// shown plan is marked "updating". An input the engine refuses hides the plan.
 //
 // Readiness signal (tests): #plan[data-state] = "pending" | "ready" | "off" | "error";
 // when "ready", #plan[data-total] is the total the plan was made for.
@@ -15,11 +17,13 @@ import { lang, pick, onLangChange } from './i18n.mjs';
 import { projectionChart, describe, formatDate, formatMonths } from './chart.mjs';
 
 const SHOWN = 5;   // actions shown before "more"
+const PLAN_DELAY = 300;   // ms the result must stay unchanged before the plan is asked for
 
 const T = {
   heading: { zh: '怎样达到 {n} 分', en: 'How to reach {n}' },
   heading_met: { zh: '今后的积分', en: 'Your points from here' },
   loading: { zh: '正在计算达标计划…', en: 'Working out the plan…' },
+  updating: { zh: '正在更新…', en: 'Updating…' },
   gap: { zh: '还差 {gap} 分', en: '{gap} points short' },
   gap_sub: { zh: '现在 {total} 分，标准分 {n} 分。', en: 'Now {total}; the standard is {n}.' },
   met: { zh: '已达到标准分', en: 'Meets the standard' },
@@ -74,6 +78,7 @@ export function mountPlanView(engine, { spec = null, section = document.getEleme
   let shown = null;       // {profile, plan} on screen
   let wantedKey = null;   // the profile the newest request is for
   let failure = null;
+  let timer = null;       // the delayed plan request (PLAN_DELAY)
 
   section.setAttribute('aria-labelledby', 'plan-heading');
   section.dataset.state = 'off';
@@ -90,6 +95,20 @@ export function mountPlanView(engine, { spec = null, section = document.getEleme
     section.dataset.state = state;
     if (state === 'pending') section.setAttribute('aria-busy', 'true');
     else section.removeAttribute('aria-busy');
+    // A shown plan that is being redone says so beside its heading.
+    let note = section.querySelector(':scope > .plan-updating');
+    if (state === 'pending' && shown) {
+      if (!note) {
+        note = h('p', { class: 'plan-updating muted small', text: tr('updating') });
+        const heading = section.querySelector(':scope > h2');
+        if (heading) heading.after(note); else section.prepend(note);
+      }
+    } else if (note) note.remove();
+  }
+
+  function stopWaiting() {
+    if (timer != null) clearTimeout(timer);
+    timer = null;
   }
 
   const channel = latestChannel(engine, 'plan',
@@ -229,9 +248,11 @@ export function mountPlanView(engine, { spec = null, section = document.getEleme
   function onScoreState() {
     const state = total?.dataset.state;
     if (state === 'pending') {
+      stopWaiting();
       channel.cancel();
       if (section.dataset.state !== 'off' || shown) setState('pending');
     } else if (state === 'invalid' || state === 'error') {
+      stopWaiting();
       channel.cancel();
       wantedKey = null;
       shown = null;
@@ -246,7 +267,11 @@ export function mountPlanView(engine, { spec = null, section = document.getEleme
     const { profile } = event.detail || {};
     if (!profile) return;
     const key = JSON.stringify(profile);
-    if (shown && key === JSON.stringify(shown.profile) && wantedKey === key && !failure) {
+    if (shown && key === JSON.stringify(shown.profile) && !failure) {
+      // Back to the input whose plan is on screen (e.g. an edit undone): nothing to ask.
+      stopWaiting();
+      channel.cancel();
+      wantedKey = key;
       setState('ready');
       return;
     }
@@ -254,10 +279,25 @@ export function mountPlanView(engine, { spec = null, section = document.getEleme
     failure = null;
     if (!shown) section.replaceChildren(h('p', { class: 'plan-loading muted', text: tr('loading') }));
     setState('pending');
-    channel.submit({ profile });
+    stopWaiting();
+    channel.cancel();     // an answer for an older input, if any, is not shown
+    timer = setTimeout(() => {
+      timer = null;
+      if (wantedKey === key) channel.submit({ profile });
+    }, PLAN_DELAY);
   });
 
-  onLangChange(() => { if (shown || failure) render(); else if (section.dataset.state === 'off' && section.firstChild) section.replaceChildren(h('p', { class: 'plan-off muted', text: tr('off') })); });
+  onLangChange(() => {
+    const was = section.dataset.state;
+    if (shown || failure) {
+      render();
+      if (was === 'pending') setState('pending');   // still waiting for the newest plan
+    } else if (was === 'off' && section.firstChild) {
+      section.replaceChildren(h('p', { class: 'plan-off muted', text: tr('off') }));
+    } else if (was === 'pending' && section.querySelector('.plan-loading')) {
+      section.replaceChildren(h('p', { class: 'plan-loading muted', text: tr('loading') }));
+    }
+  });
 
   return { get shown() { return shown; }, describe: (lng = lang()) => (shown ? describe(shown.plan.projection, shown.plan.standard, lng) : '') };
 }
