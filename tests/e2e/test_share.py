@@ -157,3 +157,16 @@ def test_works_without_storage(browser, site):
         assert not errors
     finally:
         context.close()
+
+
+def test_share_and_saved_data_controls_are_accessible(page, site, axe_check, screenshot):
+    open_page(page, site.url + fragment_for({**TYPICAL, "favourite_colour": "red"}))
+    wait_features(page)
+    wait_engine(page)
+    assert settle(page) == "ready"
+    page.click("#share-copy")
+    page.wait_for_selector("#share-panel:not([hidden])")
+    # every control has a name; the link field is labelled
+    assert page.get_attribute("label[for=share-url]", "for") == "share-url"
+    axe_check(page)
+    screenshot(page, "share-panel-390")
