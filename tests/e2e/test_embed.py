@@ -123,6 +123,14 @@ def frame_of(page, frame_id: str):
     return frame
 
 
+def scored(frame) -> int:
+    """Fill the typical profile; wait for the score AND the plan below it (rendered after)."""
+    fill(frame, TYPICAL)
+    assert settle(frame) == "ready"
+    frame.wait_for_selector("#plan[data-state=ready]", state="attached", timeout=30_000)
+    return total(frame)
+
+
 def content_height(frame) -> int:
     """What the embedded page measures (body box + margins), from inside the iframe."""
     return frame.evaluate(
@@ -184,17 +192,15 @@ def test_embedded_calculator_works_and_fits_its_content(host_page, host, site, s
     assert frame.get_attribute("html", "lang").startswith("zh")
     empty = wait_fitted(page, frame, "calc")
 
-    fill(frame, TYPICAL)
-    assert settle(frame) == "ready"
-    assert total(frame) == TYPICAL_TOTAL
-    scored = wait_fitted(page, frame, "calc")
-    assert scored > empty + 50, "the breakdown made the content taller and the iframe followed"
+    assert scored(frame) == TYPICAL_TOTAL
+    after = wait_fitted(page, frame, "calc")
+    assert after > empty + 50, "the breakdown made the content taller and the iframe followed"
 
     # Fold out the zero items of the breakdown: taller again.
     if frame.is_visible("#items-zero-summary"):
         frame.click("#items-zero-summary")
         opened = wait_fitted(page, frame, "calc")
-        assert opened > scored
+        assert opened > after
         frame.click("#items-zero-summary")
         assert wait_fitted(page, frame, "calc") < opened, "and shrinks back"
 
@@ -251,16 +257,14 @@ def test_two_iframes_are_resized_independently(host_page, host, site):
     a_before = wait_fitted(page, a, "calc-a")
     b_before = wait_fitted(page, b, "calc-b")
 
-    fill(a, TYPICAL)
-    assert settle(a) == "ready" and total(a) == TYPICAL_TOTAL
+    assert scored(a) == TYPICAL_TOTAL
     a_after = wait_fitted(page, a, "calc-a")
     assert a_after > a_before + 50
     page.wait_for_timeout(500)
     assert abs(iframe_height(page, "calc-b") - b_before) <= 2, "the other iframe kept its height"
     assert wait_fitted(page, b, "calc-b") == b_before
 
-    fill(b, TYPICAL)
-    assert settle(b) == "ready" and total(b) == TYPICAL_TOTAL
+    assert scored(b) == TYPICAL_TOTAL
     assert wait_fitted(page, b, "calc-b") > b_before + 50
     assert abs(iframe_height(page, "calc-a") - a_after) <= 2
     check_messages(page, site)
