@@ -237,3 +237,58 @@ def test_plan_screenshots(page, site, screenshot, width):
     assert settle_plan(page) == "ready"
     page.locator("#plan").scroll_into_view_if_needed()
     screenshot(page, f"plan-{width}-en-never")
+
+
+PLAN_COUNTER = """
+(() => {
+  window.__planRequests = 0;
+  const send = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.op === 'plan') window.__planRequests += 1;
+    return send.call(this, message, ...rest);
+  };
+})();
+"""
+
+BURST = r"""
+async (n) => {
+  const input = document.querySelector('#profile-form [name=social_insurance_months]');
+  const total = document.getElementById('total');
+  const waitFor = (ok) => new Promise((resolve, reject) => {
+    if (ok()) { resolve(); return; }
+    const timer = setTimeout(() => { mo.disconnect(); reject(new Error('timed out')); }, 30000);
+    const mo = new MutationObserver(() => { if (ok()) { clearTimeout(timer); mo.disconnect(); resolve(); } });
+    mo.observe(total, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const states = [];
+  for (let i = 0; i < n; i++) {
+    const before = total.textContent;
+    input.value = String(12 * (3 + i));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await waitFor(() => total.dataset.state === 'ready' && total.textContent !== before);
+    const plan = document.getElementById('plan');
+    states.push([plan.dataset.state, !!plan.querySelector('.plan-updating')]);
+  }
+  return { planRequests: window.__planRequests, states };
+}
+"""
+
+
+def test_plan_waits_until_the_result_is_stable(page, site):
+    """Quick edits are scored at once; the plan is asked for only once the result has been
+    stable for a moment (so a plan never holds up the next score), and the shown plan says
+    it is being updated meanwhile."""
+    page.add_init_script(PLAN_COUNTER)
+    open_page(page, site, width=1280)
+    fill_profile(page, BELOW)
+    assert settle_plan(page) == "ready"
+    page.evaluate("() => { window.__planRequests = 0; }")
+    burst = page.evaluate(BURST, 8)
+    assert burst["planRequests"] == 0, burst
+    assert all(state == "pending" and updating for state, updating in burst["states"]), burst
+    assert "正在更新" in page.text_content("#plan .plan-updating")
+    assert settle_plan(page) == "ready"
+    assert page.evaluate("window.__planRequests") == 1
+    assert page.locator("#plan .plan-updating").count() == 0
+    expected = py_plan({**as_profile(BELOW), "social_insurance_months": 12 * (3 + 7)})
+    assert page.get_attribute("#plan", "data-total") == str(expected["total"]) == str(shown_total(page))
