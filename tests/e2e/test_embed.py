@@ -231,8 +231,9 @@ def test_embedded_calculator_works_and_fits_its_content(host_page, host, site, s
     check_messages(page, site)
 
 
-def test_embed_dark_theme(host_page, host, site):
+def test_embed_dark_theme(host_page, host, site, screenshot):
     page = host_page
+    page.set_viewport_size({"width": 375, "height": 900})
     page.goto(host.url("dark.html"))
     frame = frame_of(page, "calc")
     assert frame.get_attribute("html", "data-theme") == "dark"
@@ -243,7 +244,10 @@ def test_embed_dark_theme(host_page, host, site):
     light = [int(x) for x in color[color.index("(") + 1:color.index(")")].split(",")[:3]]
     assert sum(light) / 3 > 180, f"light text, got {color}"
     wait_engine(frame)
+    assert scored(frame) == TYPICAL_TOTAL
     wait_fitted(page, frame, "calc")
+    page.evaluate("() => scrollTo(0, 0)")
+    screenshot(page, "embed-host-dark-375")
     check_messages(page, site)
 
 
