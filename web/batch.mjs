@@ -11,6 +11,7 @@
 import { setLang, lang, pick } from './i18n.mjs';
 import { startEngine } from './engine-client.mjs';
 import { downloadBase64, fileToBase64, parseCsv } from './csv-download.mjs';
+import { h } from './dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -50,17 +51,6 @@ const VERDICT_EN = { 达标: 'meets the standard', 未达标: 'below the standar
 const fill = (s, vars) => Object.entries(vars).reduce((acc, [k, v]) => acc.split(`{${k}}`).join(String(v)), s);
 const tr = (key, vars = {}) => fill(T[key][lang()] ?? T[key].zh, vars);
 
-const h = (tag, attrs = {}, ...children) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
-  return el;
-};
 
 // ------------------------------------------------------------------ engine
 root.dataset.engine = 'loading';

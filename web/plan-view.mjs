@@ -15,6 +15,7 @@
 import { latestChannel } from './engine-client.mjs';
 import { lang, pick, onLangChange } from './i18n.mjs';
 import { projectionChart, describe, formatDate, formatMonths } from './chart.mjs';
+import { h } from './dom.mjs';
 
 const SHOWN = 5;   // actions shown before "more"
 const PLAN_DELAY = 300;   // ms the result must stay unchanged before the plan is asked for
@@ -56,17 +57,6 @@ const T = {
 const fill = (s, vars) => Object.entries(vars).reduce((acc, [k, v]) => acc.split(`{${k}}`).join(String(v)), s);
 const tr = (key, vars = {}) => fill(T[key][lang()] ?? T[key].zh, vars);
 
-const h = (tag, attrs = {}, ...children) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v == null || v === false) continue;
-    if (k === 'class') el.className = v;
-    else if (k === 'text') el.textContent = v;
-    else el.setAttribute(k, v === true ? '' : v);
-  }
-  for (const c of children.flat()) if (c != null && c !== false) el.append(c);
-  return el;
-};
 
 /**
  * Mount the plan view on `section` (default #plan). `engine` is the engine client
