@@ -12,19 +12,11 @@ import { decodeFragment, shareUrl, clearFragment, messages } from './share.mjs';
 import { available as storageAvailable, loadProfile, clearAll, debouncedSaver } from './storage.mjs';
 import { initPwa } from './pwa.mjs';
 import { initPrint } from './print.mjs';
+import { hText as h } from './dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
 
-const h = (tag, attrs = {}, text = null) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') el.className = v;
-    else el.setAttribute(k, v);
-  }
-  if (text) bindText(el, text);
-  return el;
-};
 
 // ------------------------------------------------------------------ query options, at once
 if (options.lang && options.lang !== lang()) {

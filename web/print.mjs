@@ -4,6 +4,7 @@
 // of the `shpoints:result` event. Nothing about the rules is written here.
 
 import { bindText } from './i18n.mjs';
+import { hText as h } from './dom.mjs';
 
 const T = {
   title: { zh: '上海市居住证积分 · 计算结果摘要', en: 'Shanghai residence-permit points · result summary' },
@@ -18,15 +19,6 @@ const T = {
   },
 };
 
-const h = (tag, attrs = {}, text = null) => {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') el.className = v;
-    else el.setAttribute(k, v);
-  }
-  if (text) bindText(el, text);
-  return el;
-};
 
 function today() {
   const d = new Date();
