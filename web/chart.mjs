@@ -9,14 +9,16 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 360;
-const H = 236;
-const M = { left: 38, right: 14, top: 18, bottom: 42 };
+const H = 252;
+const M = { left: 38, right: 14, top: 40, bottom: 42 };
 let uid = 0;
 
 const T = {
   title: { zh: '未来 10 年积分推算', en: 'Points over the next 10 years' },
   axis_x: { zh: '年份', en: 'Year' },
   axis_y: { zh: '分', en: 'Points' },
+  legend_total: { zh: '总分', en: 'Total' },
+  legend_reached: { zh: '达到 {n} 的日期', en: 'Date it reaches {n}' },
   standard: { zh: '标准分 {n}', en: 'Standard {n}' },
   reached: { zh: '{date} 达到 {n}', en: 'Reaches {n}: {date}' },
   reached_now: { zh: '现在已达到 {n}', en: 'Already at {n}' },
@@ -144,7 +146,7 @@ export function projectionChart(points, standard, lng) {
     }
   });
   axis.append(svg('text', { x: M.left + pw / 2, y: H - 4, class: 'chart-axis-title' }, tr('axis_x', lng)));
-  axis.append(svg('text', { x: 4, y: M.top - 6, class: 'chart-axis-title chart-axis-title-y' }, tr('axis_y', lng)));
+  axis.append(svg('text', { x: 4, y: M.top - 10, class: 'chart-axis-title chart-axis-title-y' }, tr('axis_y', lng)));
   root.append(axis);
 
   // The standard.
@@ -152,10 +154,6 @@ export function projectionChart(points, standard, lng) {
   const std = svg('g', { class: 'chart-standard', 'aria-hidden': 'true' });
   std.append(svg('line', { x1: M.left, x2: W - M.right, y1: sy, y2: sy }));
   std.append(svg('text', { x: M.left - 6, y: r1(sy + 4), class: 'chart-tick chart-tick-y chart-standard-tick' }, String(standard)));
-  // Label the line where the curve is not, so the two do not overlap.
-  const endAbove = totals[totals.length - 1] >= standard;
-  const labelY = endAbove ? sy + 14 : sy - 6;
-  std.append(svg('text', { x: W - M.right - 2, y: r1(labelY), class: 'chart-standard-label' }, tr('standard', lng, { n: standard })));
   root.append(std);
 
   // The total: a step line (it changes only when a month adds points).
@@ -171,7 +169,7 @@ export function projectionChart(points, standard, lng) {
   if (k >= 0) {
     const px = r1(x(k));
     const py = r1(y(totals[k]));
-    mark.append(svg('line', { x1: px, x2: px, y1: M.top + ph, y2: py, class: 'chart-mark-rule' }));
+    if (k > 0) mark.append(svg('line', { x1: px, x2: px, y1: M.top + ph, y2: py, class: 'chart-mark-rule' }));
     mark.append(svg('circle', { cx: px, cy: py, r: 5, class: 'chart-mark-dot' }));
     const label = k === 0
       ? tr('reached_now', lng, { n: standard })
@@ -184,6 +182,20 @@ export function projectionChart(points, standard, lng) {
     mark.append(svg('text', { x: M.left + 8, y: r1(Math.max(M.top + 12, sy - 22)), class: 'chart-mark-label chart-never' }, tr('never', lng, { n: standard })));
   }
   root.append(mark);
+
+  // A legend above the plot (instead of labels on the lines, which could collide).
+  const legend = svg('g', { class: 'chart-legend', 'aria-hidden': 'true' });
+  const textWidth = (str) => [...str].reduce((w, c) => w + (c.charCodeAt(0) > 0x2e80 ? 11 : 6.2), 0);
+  let lx = M.left;
+  const entry = (sample, text) => {
+    legend.append(sample(lx));
+    legend.append(svg('text', { x: lx + 22, y: 14 }, text));
+    lx += 22 + textWidth(text) + 14;
+  };
+  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-line' }), tr('legend_total', lng));
+  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-standard-sample' }), tr('standard', lng, { n: standard }));
+  if (k >= 0) entry((x0) => svg('circle', { cx: x0 + 8, cy: 10, r: 4.5, class: 'chart-mark-dot' }), tr('legend_reached', lng, { n: standard }));
+  root.append(legend);
 
   // The data, for screen readers: the total on the same day each year.
   const table = html('table');
