@@ -192,9 +192,9 @@ export function projectionChart(points, standard, lng) {
     legend.append(svg('text', { x: lx + 22, y: 14 }, text));
     lx += 22 + textWidth(text) + 14;
   };
-  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-line' }), tr('legend_total', lng));
+  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-legend-line' }), tr('legend_total', lng));
   entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-standard-sample' }), tr('standard', lng, { n: standard }));
-  if (k >= 0) entry((x0) => svg('circle', { cx: x0 + 8, cy: 10, r: 4.5, class: 'chart-mark-dot' }), tr('legend_reached', lng, { n: standard }));
+  if (k >= 0) entry((x0) => svg('circle', { cx: x0 + 8, cy: 10, r: 4.5, class: 'chart-legend-dot' }), tr('legend_reached', lng, { n: standard }));
   root.append(legend);
 
   // The data, for screen readers: the total on the same day each year.
