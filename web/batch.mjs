@@ -8,7 +8,7 @@
 // Readiness signals (tests): <html data-engine="loading|ready|failed">;
 // #batch-result[data-state] = "busy" | "done" | "error" for the newest file.
 
-import { setLang, lang, pick } from './i18n.mjs';
+import { setLang, lang, pick, fill } from './i18n.mjs';
 import { startEngine } from './engine-client.mjs';
 import { downloadBase64, fileToBase64, parseCsv } from './csv-download.mjs';
 import { h } from './dom.mjs';
@@ -48,7 +48,6 @@ const T = {
 };
 const VERDICT_EN = { 达标: 'meets the standard', 未达标: 'below the standard', 取消资格: 'disqualified' };
 
-const fill = (s, vars) => Object.entries(vars).reduce((acc, [k, v]) => acc.split(`{${k}}`).join(String(v)), s);
 const tr = (key, vars = {}) => fill(T[key][lang()] ?? T[key].zh, vars);
 
 

@@ -7,6 +7,9 @@
 // Accessible: role="img" with a <title>/<desc> that say the outcome in words, and a
 // visually hidden table with the total year by year.
 
+import { h } from './dom.mjs';
+import { fill } from './i18n.mjs';
+
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 360;
 const H = 252;
@@ -34,7 +37,6 @@ const T = {
   table_total: { zh: '总分', en: 'Total' },
 };
 
-const fill = (s, vars) => Object.entries(vars).reduce((acc, [k, v]) => acc.split(`{${k}}`).join(String(v)), s);
 const tr = (key, lng, vars = {}) => fill(T[key][lng] ?? T[key].zh, vars);
 
 function svg(tag, attrs = {}, text = null) {
@@ -44,15 +46,7 @@ function svg(tag, attrs = {}, text = null) {
   return el;
 }
 
-function html(tag, attrs = {}, text = null) {
-  const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === 'class') el.className = v;
-    else el.setAttribute(k, v);
-  }
-  if (text != null) el.textContent = text;
-  return el;
-}
+const html = (tag, attrs = {}, text = null) => h(tag, { ...attrs, text });
 
 const parse = (iso) => { const [y, m, d] = iso.split('-').map(Number); return { y, m, d }; };
 

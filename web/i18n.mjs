@@ -190,12 +190,16 @@ const listeners = new Set();
 
 export function lang() { return current; }
 
+/** Fill {name} placeholders: fill('还差 {n} 分', {n: 25}). */
+export function fill(s, vars = {}) {
+  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
+  return s;
+}
+
 /** Chrome string `key` in the current language, with {name} placeholders filled. */
 export function t(key, vars = {}, lng = current) {
   const table = STRINGS[lng] || STRINGS.zh;
-  let s = table[key] ?? STRINGS.zh[key] ?? key;
-  for (const [k, v] of Object.entries(vars)) s = s.split(`{${k}}`).join(String(v));
-  return s;
+  return fill(table[key] ?? STRINGS.zh[key] ?? key, vars);
 }
 
 /** Pick the current language from a {zh, en} object (or pass a plain string through). */

@@ -13,7 +13,7 @@
 // when "ready", #plan[data-total] is the total the plan was made for.
 
 import { latestChannel } from './engine-client.mjs';
-import { lang, pick, onLangChange } from './i18n.mjs';
+import { lang, pick, onLangChange, fill } from './i18n.mjs';
 import { projectionChart, describe, formatDate, formatMonths } from './chart.mjs';
 import { h } from './dom.mjs';
 
@@ -54,7 +54,6 @@ const T = {
   no: { zh: '否', en: 'no' },
 };
 
-const fill = (s, vars) => Object.entries(vars).reduce((acc, [k, v]) => acc.split(`{${k}}`).join(String(v)), s);
 const tr = (key, vars = {}) => fill(T[key][lang()] ?? T[key].zh, vars);
 
 
