@@ -1,4 +1,4 @@
-"""Shared helpers for the issue-4 browser tests (offline, embed, share, print).
+"""Shared helpers for the browser tests (page, offline, embed, share, print).
 
 The page runs under a CSP without 'unsafe-eval', so Playwright's wait_for_function cannot
 be used on it: waits go through selectors, or poll `evaluate` (which CSP does not block).

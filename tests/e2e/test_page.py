@@ -20,12 +20,11 @@ import re
 from pathlib import Path
 
 import pytest
+from features_helpers import SETTLE_TIMEOUT, settle, total, wait_engine
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
-ENGINE_TIMEOUT = 180_000   # first load of Pyodide on a slow CI machine
-SETTLE_TIMEOUT = 30_000
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -36,20 +35,6 @@ def open_page(page, site, width=375, height=900):
     page.set_viewport_size({"width": width, "height": height})
     page.goto(site)
     page.wait_for_selector("#profile-form [name=age]")
-
-
-def wait_engine(page):
-    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
-
-
-def settle(page) -> str:
-    """Wait until #total belongs to the newest input; returns its data-state."""
-    page.wait_for_selector("#total:not([data-state=pending])", state="attached", timeout=SETTLE_TIMEOUT)
-    return page.get_attribute("#total", "data-state")
-
-
-def total(page) -> int:
-    return int(page.text_content("#total").replace(",", "").strip())
 
 
 def item_points(page, item_id) -> int:
