@@ -257,27 +257,39 @@ def build_calculator_wheel(dest: Path) -> str:
 
 # ---------------------------------------------------------------- bytecode for the browser
 
-# Pyodide compiles every .py it imports, and in WebAssembly that is most of the import
-# time. So the shipped wheels carry bytecode instead of source, compiled by the pinned
-# runtime itself (run under Node), so the magic number always matches. The same is done
-# by Pyodide's own package builds ("py-compile"). Results are cached by input hash.
+# Pyodide compiles every .py it imports, and in WebAssembly that is most of the load time:
+# the stock runtime spends about a second compiling the standard-library modules it imports
+# while it starts. So what the browser imports ships as bytecode, compiled by the pinned
+# runtime itself (run under Node), so the magic number always matches:
+#  - the wheels carry .pyc instead of .py (as Pyodide's own package builds do, "py-compile");
+#  - python_stdlib.zip carries .pyc instead of .py for the modules the runtime and the
+#    calculator import (recorded by running them, below); the rest of the standard
+#    library stays source, so the download grows only by what is used.
+# Bytecode is the same program as the source, so a module missing from the recorded set
+# is still correct, only compiled on import. Results are cached by input hash in .cache/pyc/.
 PYC_CACHE = ROOT / ".cache" / "pyc"
-PYC_VERSION = "1"  # bump to invalidate the cache when the compile step changes
+PYC_VERSION = "2"  # bump to invalidate the cache when the compile step changes
+# Set in the browser too (written to wheels/manifest.json, read by worker.mjs): the site has
+# no pydantic plugins, so pydantic need not scan the installed distributions for them.
+PYODIDE_ENV = {"PYDANTIC_DISABLE_PLUGINS": "__all__"}
+
 PY_COMPILE = r"""
-import base64, hashlib, importlib._bootstrap_external as ext, io, json, sys, zipfile
+import base64, hashlib, importlib._bootstrap_external as ext, zipfile
+
+def to_pyc(name, data):
+    code = compile(data, name, "exec", dont_inherit=True, optimize=0)
+    return name + "c", bytes(ext._code_to_timestamp_pyc(code, 0, 0))
 
 def record_hash(data):
     return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
 
-def sourceless(src, dst):
+def sourceless_wheel(src, dst):
     out = {}
     with zipfile.ZipFile(src) as whl:
         for info in whl.infolist():
-            data = whl.read(info)
-            name = info.filename
+            name, data = info.filename, whl.read(info)
             if name.endswith(".py") and ".dist-info/" not in name:
-                code = compile(data, name, "exec", dont_inherit=True, optimize=0)
-                name, data = name + "c", bytes(ext._code_to_timestamp_pyc(code, 0, 0))
+                name, data = to_pyc(name, data)
             out[name] = data
     record = next(n for n in out if n.endswith(".dist-info/RECORD"))
     rows = [f"{n},{record_hash(d)},{len(d)}" for n, d in out.items() if n != record] + [f"{record},,"]
@@ -289,48 +301,103 @@ def sourceless(src, dst):
             entry.compress_type = zipfile.ZIP_DEFLATED
             whl.writestr(entry, data)
 
-for src, dst in json.loads(sys.argv[1]):
-    sourceless(src, dst)
+def stdlib_with_bytecode(src, dst, members):
+    # the zip's own order and dates; `members` (x.py names) become x.pyc, the rest is copied
+    with zipfile.ZipFile(src) as old, zipfile.ZipFile(dst, "w") as new:
+        for info in old.infolist():
+            name, data = info.filename, old.read(info)
+            if name in members:
+                name, data = to_pyc(name, data)
+            entry = zipfile.ZipInfo(name, date_time=info.date_time)
+            entry.external_attr, entry.compress_type = info.external_attr, info.compress_type
+            new.writestr(entry, data)
 """
+
+# What the browser runs, to record which standard-library modules it imports: the worker's
+# start (worker.mjs), then every request the page can send (calculator.api's ops).
+PY_EXERCISE = r"""
+import base64, json, sys
+from calculator.api import OPS, handle
+profile = {"age": 35, "education": "bachelor", "social_insurance_months": 36}
+requests = [
+    {"op": "score", "profile": profile}, {"op": "score", "profile": {"age": "x"}},
+    {"op": "tier", "monthly_base": 12000}, {"op": "plan", "profile": profile}, {"op": "template"},
+]
+answers = [json.loads(handle(json.dumps(r))) for r in requests]
+template = answers[-1]["result"]["csv_text"]
+handle(json.dumps({"op": "batch", "csv_text": template}))
+handle(json.dumps({"op": "batch", "csv_base64": base64.b64encode(template.encode("gb18030")).decode()}))
+assert {r["op"] for r in requests} | {"batch"} == set(OPS), "exercise every op of calculator.api"
+zip_dir = next(p for p in sys.path if p.endswith(".zip")) + "/"
+used = sorted({m.__file__[len(zip_dir):] for m in list(sys.modules.values())
+               if str(getattr(m, "__file__", "")).startswith(zip_dir) and m.__file__.endswith(".py")})
+stdlib_with_bytecode("/host/stdlib.zip", "/host/out.zip", set(used))
+"""
+
 NODE_RUNNER = """
 import { loadPyodide } from %(pyodide)s;
-const py = await loadPyodide({ indexURL: %(index)s });
+const py = await loadPyodide({ indexURL: %(index)s, env: %(env)s });
 py.FS.mkdirTree("/host");
 py.FS.mount(py.FS.filesystems.NODEFS, { root: %(root)s }, "/host");
-py.runPython("import sys; sys.argv = ['compile', " + JSON.stringify(%(jobs)s) + "]");
+const site = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
+for (const name of %(install)s) {  // installed the way worker.mjs installs them
+  py.unpackArchive(py.FS.readFile("/host/" + name), "wheel", { extractDir: site });
+}
 py.runPython(%(code)s);
 """
 
 
-def precompile_wheels(names: list[str], wheels: Path) -> None:
-    """Replace each wheel in `wheels` by its bytecode-only twin (cached in .cache/pyc/)."""
+def run_in_pyodide(runtime: Path, host: Path, code: str, install: list[str] = ()) -> None:
+    """Run `code` in the pinned runtime under Node, with `host` mounted at /host and the
+    wheels `install` (file names in `host`) installed."""
+    script = host / "run.mjs"
+    script.write_text(NODE_RUNNER % {
+        "pyodide": json.dumps((runtime / "pyodide.mjs").as_uri()),
+        "index": json.dumps(str(runtime) + os.sep),
+        "env": json.dumps(PYODIDE_ENV),
+        "root": json.dumps(str(host)),
+        "install": json.dumps(list(install)),
+        "code": json.dumps(code),
+    })
+    run(["node", script], capture_output=True)
+
+
+def cached_pyc(*inputs: bytes) -> Path:
+    digest = hashlib.sha256(PYC_VERSION.encode() + b"".join(hashlib.sha256(i).digest() for i in inputs))
+    return PYC_CACHE / digest.hexdigest()[:24]
+
+
+def precompile_wheels(names: list[str], wheels: Path, runtime: Path) -> None:
+    """Replace each wheel in `wheels` by its bytecode-only twin."""
     PYC_CACHE.mkdir(parents=True, exist_ok=True)
-    todo = []
-    for name in names:
-        digest = hashlib.sha256(PYC_VERSION.encode() + (wheels / name).read_bytes()).hexdigest()[:24]
-        cached = PYC_CACHE / f"{digest}-{name}"
-        if not cached.exists():
-            todo.append((name, cached))
+    cached = {name: cached_pyc((wheels / name).read_bytes()).with_suffix(".whl") for name in names}
+    todo = [name for name in names if not cached[name].exists()]
     if todo:
-        runtime = DIST / "pyodide"
         with tempfile.TemporaryDirectory(dir=PYC_CACHE) as tmp:
-            jobs = [[f"/host/{name}", f"/host/out-{name}"] for name, _ in todo]
-            for name, _ in todo:
+            for name in todo:
                 shutil.copyfile(wheels / name, Path(tmp) / name)
-            script = Path(tmp) / "compile.mjs"
-            script.write_text(NODE_RUNNER % {
-                "pyodide": json.dumps((runtime / "pyodide.mjs").as_uri()),
-                "index": json.dumps(str(runtime) + os.sep),
-                "root": json.dumps(tmp),
-                "jobs": json.dumps(json.dumps(jobs)),
-                "code": json.dumps(PY_COMPILE),
-            })
-            run(["node", script], capture_output=True)
-            for name, cached in todo:
-                (Path(tmp) / f"out-{name}").replace(cached)
+            jobs = [[f"/host/{name}", f"/host/out-{name}"] for name in todo]
+            run_in_pyodide(runtime, Path(tmp), PY_COMPILE + f"\nfor src, dst in {jobs!r}:\n    sourceless_wheel(src, dst)\n")
+            for name in todo:
+                (Path(tmp) / f"out-{name}").replace(cached[name])
     for name in names:
-        digest = hashlib.sha256(PYC_VERSION.encode() + (wheels / name).read_bytes()).hexdigest()[:24]
-        shutil.copyfile(PYC_CACHE / f"{digest}-{name}", wheels / name)
+        shutil.copyfile(cached[name], wheels / name)
+
+
+def precompile_stdlib(runtime: Path, wheels: Path, names: list[str]) -> None:
+    """Rewrite runtime/python_stdlib.zip with bytecode for the modules the browser imports."""
+    stdlib = runtime / "python_stdlib.zip"
+    cached = cached_pyc(stdlib.read_bytes(), PY_EXERCISE.encode(), json.dumps(PYODIDE_ENV).encode(),
+                        *((wheels / name).read_bytes() for name in names)).with_suffix(".zip")
+    if not cached.exists():
+        PYC_CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=PYC_CACHE) as tmp:
+            for name in names:
+                shutil.copyfile(wheels / name, Path(tmp) / name)
+            shutil.copyfile(stdlib, Path(tmp) / "stdlib.zip")
+            run_in_pyodide(runtime, Path(tmp), PY_COMPILE + PY_EXERCISE, install=names)
+            (Path(tmp) / "out.zip").replace(cached)
+    shutil.copyfile(cached, stdlib)
 
 
 # ---------------------------------------------------------------- dist/
@@ -373,6 +440,14 @@ def dist_files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
 
 
+def extract_runtime(lock: dict, dest: Path) -> None:
+    """The pinned Pyodide runtime files, as published (from the cached, checked npm package)."""
+    runtime = lock["pyodide"]
+    with tarfile.open(CACHE / runtime["file"]) as tgz:
+        for name in runtime["runtime_files"]:
+            (dest / name).write_bytes(tgz.extractfile(f"package/{name}").read())
+
+
 def build() -> None:
     lock = load_lock()
     python = venv_python()
@@ -383,15 +458,14 @@ def build() -> None:
     (DIST / "pyodide").mkdir(parents=True)
     (DIST / "wheels").mkdir()
 
-    runtime = lock["pyodide"]
-    with tarfile.open(CACHE / runtime["file"]) as tgz:
-        for name in runtime["runtime_files"]:
-            (DIST / "pyodide" / name).write_bytes(tgz.extractfile(f"package/{name}").read())
+    extract_runtime(lock, DIST / "pyodide")
     for wheel in lock["wheels"]:
         shutil.copyfile(CACHE / wheel["file"], DIST / "wheels" / wheel["file"])
     wheel_order = [w["file"] for w in lock["wheels"]] + [build_calculator_wheel(DIST / "wheels")]
-    precompile_wheels(wheel_order, DIST / "wheels")
-    (DIST / "wheels" / "manifest.json").write_text(json.dumps(wheel_order, indent=1) + "\n")
+    precompile_wheels(wheel_order, DIST / "wheels", DIST / "pyodide")
+    precompile_stdlib(DIST / "pyodide", DIST / "wheels", wheel_order)
+    manifest = {"wheels": wheel_order, "env": PYODIDE_ENV}
+    (DIST / "wheels" / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     export_formspec(python, DIST / "formspec.json")
 
     for src in sorted(WEB.rglob("*")):
