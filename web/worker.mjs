@@ -44,12 +44,20 @@ self.onmessage = (event) => {
   else waiting.push(event.data);
 };
 
+// wheels/manifest.json (written by build.py): {wheels: [file names, in install order],
+// env: {NAME: value} for the runtime}.
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
   const data = await res.json();
-  const list = Array.isArray(data) ? data : (data.wheels || data.files || []);
-  return list.map((w) => here('./wheels/' + (typeof w === 'string' ? w : (w.file || w.name || w.filename))));
+  const wheels = Array.isArray(data) ? data : (data.wheels || []);
+  return { wheels, env: (data && data.env) || {} };
+}
+
+async function download(name) {
+  const res = await fetch(here('./wheels/' + name));
+  if (!res.ok) throw new Error(`wheels/${name}: HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
 }
 
 async function boot() {
@@ -57,29 +65,31 @@ async function boot() {
     const e = new Error('WebAssembly is not defined'); e.code = 'no-wasm'; throw e;
   }
   progress('runtime', 0, 3, 'runtime');
-  // The wheel list is small: fetch it while the runtime downloads.
+  // The manifest and the wheels download while the runtime downloads and starts.
   const manifest = readManifest();
-  manifest.catch(() => {}); // reported below, when awaited
+  const wheels = manifest.then(({ wheels }) => Promise.all(wheels.map(async (name) => [name, await download(name)])));
+  wheels.catch(() => {}); // reported below, when awaited
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
   const pyodide = await loadPyodide({
     indexURL: here('./pyodide/'),
+    env: (await manifest).env,
     stdout: () => {},
     stderr: () => {},
   });
-  const wheels = await manifest;
   progress('packages', 1, 3, 'packages');
-  const problems = [];
-  await pyodide.loadPackage(wheels, {
-    messageCallback: () => {},
-    errorCallback: (m) => problems.push(String(m)),
-  });
-  progress('engine', 2, 3, 'engine');
-  try {
-    api = pyodide.pyimport('calculator.api').handle;   // looked up once, reused
-  } catch (err) {
-    if (problems.length) err.message += ` (${problems.join('; ')})`;
-    throw err;
+  // Unpacked into site-packages; a compiled extension (pydantic-core) is loaded when imported.
+  const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  for (const [name, bytes] of await wheels) {
+    try {
+      pyodide.unpackArchive(bytes, 'wheel', { extractDir: site });
+    } catch (err) {
+      err.message = `${name}: ${err.message}`;
+      throw err;
+    }
   }
+  pyodide.runPython('import importlib; importlib.invalidate_caches()');
+  progress('engine', 2, 3, 'engine');
+  api = pyodide.pyimport('calculator.api').handle;   // looked up once, reused
   post({ type: 'ready' });
 }
 
