@@ -236,8 +236,14 @@ export function setLang(lng) {
 
 export function onLangChange(fn) { listeners.add(fn); return () => listeners.delete(fn); }
 
+const numberFormats = new Map();   // one Intl.NumberFormat per language and options: they are slow to create
+
 /** Format a number for display in the current language (grouping, no currency). */
 export function num(n, opts = {}) {
   if (typeof n !== 'number' || !Number.isFinite(n)) return String(n ?? '');
-  return new Intl.NumberFormat(current === 'zh' ? 'zh-CN' : 'en', opts).format(n);
+  const locale = current === 'zh' ? 'zh-CN' : 'en';
+  const key = `${locale} ${JSON.stringify(opts)}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, format = new Intl.NumberFormat(locale, opts));
+  return format.format(n);
 }
