@@ -65,17 +65,21 @@ async function boot() {
     const e = new Error('WebAssembly is not defined'); e.code = 'no-wasm'; throw e;
   }
   progress('runtime', 0, 3, 'runtime');
-  // The manifest and the wheels download while the runtime downloads and starts.
   const manifest = readManifest();
-  const wheels = manifest.then(({ wheels }) => Promise.all(wheels.map(async (name) => [name, await download(name)])));
-  wheels.catch(() => {}); // reported below, when awaited
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
-  const pyodide = await loadPyodide({
+  const starting = loadPyodide({
     indexURL: here('./pyodide/'),
     env: (await manifest).env,
     stdout: () => {},
     stderr: () => {},
   });
+  // The wheels download while the runtime starts, but only once the runtime's own files
+  // are asked for: over HTTP/1.1 a browser opens few connections per site, and those
+  // files are the longer wait.
+  const wheels = new Promise((resolve) => setTimeout(resolve, 0))
+    .then(async () => Promise.all((await manifest).wheels.map(async (name) => [name, await download(name)])));
+  wheels.catch(() => {}); // reported below, when awaited
+  const pyodide = await starting;
   progress('packages', 1, 3, 'packages');
   // Unpacked into site-packages; a compiled extension (pydantic-core) is loaded when imported.
   const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
