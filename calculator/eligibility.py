@@ -6,11 +6,10 @@ its check unknown, so the overall status is "unknown" until every check is answe
 
 from __future__ import annotations
 
+from .editions import Edition
 from .profile import EMPLOYER_TYPE_OPTIONS, Profile
 from .result import Check, Eligibility
 from .text import t
-
-MIN_MONTHS_LAST_12 = 6  # 第二条: 参加本市职工社会保险满6个月
 
 
 def _check(id: str, ok: bool | None, label, yes, no, unknown, article: str) -> Check:
@@ -18,7 +17,9 @@ def _check(id: str, ok: bool | None, label, yes, no, unknown, article: str) -> C
     return Check(id=id, ok=ok, label=label, reason=reason, article=article)
 
 
-def check(p: Profile, disqualified: bool) -> Eligibility:
+def check(p: Profile, disqualified: bool, edition: Edition) -> Eligibility:
+    rules = edition["eligibility"]
+    need, window = rules["insured_months_min"], rules["insured_months_window"]
     employer = p.employer_type
     employer_no = {
         "outside_branch": t("本市单位在外省市设立的分支机构的工作人员,不属于积分申请对象",
@@ -55,12 +56,12 @@ def check(p: Profile, disqualified: bool) -> Eligibility:
             "第二条",
         ),
         _check(
-            "insured_months_last_12", None if months is None else months >= MIN_MONTHS_LAST_12,
-            t(f"近12个月缴纳职工社保满{MIN_MONTHS_LAST_12}个月(不含补缴)", f"At least {MIN_MONTHS_LAST_12} months of insurance in the last 12 (no back payments)"),
-            t(f"近12个月已缴{months}个月", f"{months} months paid in the last 12"),
-            t(f"近12个月只缴了{months}个月,须满{MIN_MONTHS_LAST_12}个月", f"Only {months} months paid in the last 12; {MIN_MONTHS_LAST_12} are needed"),
-            t("未回答:近12个月缴了几个月职工社保", "Not answered: how many months of insurance in the last 12?"),
-            "第二条",
+            "insured_months_last_12", None if months is None else months >= need,
+            t(f"近{window}个月缴纳职工社保满{need}个月(不含补缴)", f"At least {need} months of insurance in the last {window} (no back payments)"),
+            t(f"近{window}个月已缴{months}个月", f"{months} months paid in the last {window}"),
+            t(f"近{window}个月只缴了{months}个月,须满{need}个月", f"Only {months} months paid in the last {window}; {need} are needed"),
+            t(f"未回答:近{window}个月缴了几个月职工社保", f"Not answered: how many months of insurance in the last {window}?"),
+            rules["article"],
         ),
         _check(
             "no_veto", not disqualified,

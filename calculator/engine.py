@@ -63,6 +63,6 @@ def score(data: Profile | dict[str, Any]) -> Result:
         subtotals=done.subtotals,
         items=done.items,
         notices=notices,
-        eligibility=eligibility.check(profile, done.disqualified),
+        eligibility=eligibility.check(profile, done.disqualified, edition),
         documents=documents(done.items, edition),
     )

@@ -16,7 +16,7 @@ from typing import Any
 from .editions import edition_on
 from .errors import ProfileError
 from .profile import today_in_shanghai
-from .text import Text, t
+from .text import Text, t, with_figures
 
 
 @dataclass(frozen=True)
@@ -120,7 +120,8 @@ def tier_for(monthly_base: Any, on: Any = None, average: Any = None) -> dict[str
         "condition": t(
             f"该档须最近{tier['within_years']}年内累计{tier['months']}个月达到(第七条(五))",
             f"The tier needs {tier['months']} months at this level within the last {tier['within_years']} years (第七条(五))",
-        ) if tier else t("低于社平工资的0.8倍,不积分", "Below 0.8× the average: no points"),
+        ) if tier else with_figures(t("低于社平工资的{insurance_base.tiers.x0_8.multiple_from}倍,不积分",
+                                      "Below {insurance_base.tiers.x0_8.multiple_from}× the average: no points"), edition.params),
         "notes": notes,
         "article": edition["insurance_base"]["article"],
     }

@@ -15,8 +15,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .editions import first_date
-from .text import Text, t
+from .editions import editions, first_date
+from .text import Text, t, with_figures
 
 SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 
@@ -24,6 +24,17 @@ SHANGHAI = dt.timezone(dt.timedelta(hours=8), "Asia/Shanghai")
 def today_in_shanghai() -> dt.date:
     """The application date defaults to today's date in Shanghai (UTC+8)."""
     return dt.datetime.now(SHANGHAI).date()
+
+
+# Labels and help texts that quote an amount take it from the newest edition's parameters
+# ({indicator.key}, see text.with_figures), so they cannot disagree with the rules. The
+# breakdown of a result quotes the edition in force on its own date.
+NEWEST = editions()[-1]
+
+
+def tf(zh: str, en: str) -> Text:
+    """A text quoting figures of the newest edition."""
+    return with_figures(t(zh, en), NEWEST.params)
 
 
 # ------------------------------------------------------------------ option labels
@@ -50,12 +61,21 @@ QUALIFICATION_OPTIONS: dict[str, Text] = {
 }
 
 InsuranceBase = Literal["none", "x0.8", "x1", "x2", "x3"]
+
+
+def _tier(name: str) -> Text:
+    k = f"insurance_base.tiers.{name}"
+    return tf(f"社平工资{{{k}.multiple_from}}倍至{{{k}.multiple_below}}倍以下(近{{{k}.within_years}}年累计{{{k}.months}}个月)",
+              f"{{{k}.multiple_from}}× to under {{{k}.multiple_below}}× the average ({{{k}.months}} months within {{{k}.within_years}} years)")
+
+
 INSURANCE_BASE_OPTIONS: dict[str, Text] = {
-    "none": t("低于社平工资的0.8倍,或不满足月数", "Below 0.8× the average wage, or too few months"),
-    "x0.8": t("社平工资0.8倍至1倍以下(近4年累计36个月)", "0.8× to under 1× the average (36 months within 4 years)"),
-    "x1": t("社平工资1倍至2倍以下(近4年累计36个月)", "1× to under 2× the average (36 months within 4 years)"),
-    "x2": t("社平工资2倍至3倍以下(近4年累计36个月)", "2× to under 3× the average (36 months within 4 years)"),
-    "x3": t("社平工资3倍,即缴费上限(近3年累计24个月)", "3× the average, the ceiling (24 months within 3 years)"),
+    "none": tf("低于社平工资的{insurance_base.tiers.x0_8.multiple_from}倍,或不满足月数", "Below {insurance_base.tiers.x0_8.multiple_from}× the average wage, or too few months"),
+    "x0.8": _tier("x0_8"),
+    "x1": _tier("x1"),
+    "x2": _tier("x2"),
+    "x3": tf("社平工资{insurance_base.tiers.x3.multiple_from}倍,即缴费上限(近{insurance_base.tiers.x3.within_years}年累计{insurance_base.tiers.x3.months}个月)",
+             "{insurance_base.tiers.x3.multiple_from}× the average, the ceiling ({insurance_base.tiers.x3.months} months within {insurance_base.tiers.x3.within_years} years)"),
 }
 
 Award = Literal["none", "municipal_special", "municipal_comprehensive", "provincial"]
@@ -170,8 +190,8 @@ class Profile(BaseModel):
     )
     insured_months_last_12: Annotated[int, Field(ge=0, le=12), BeforeValidator(_not_bool)] | None = field(
         None, "application",
-        t("近12个月正常缴纳职工社保的月数", "Months of employee social insurance paid in the last 12"),
-        t("须至少6个月,补缴的月份不算", "At least 6 are needed; back-paid months do not count"),
+        tf("近{eligibility.insured_months_window}个月正常缴纳职工社保的月数", "Months of employee social insurance paid in the last {eligibility.insured_months_window}"),
+        tf("须至少{eligibility.insured_months_min}个月,补缴的月份不算", "At least {eligibility.insured_months_min} are needed; back-paid months do not count"),
         unit=MONTHS,
     )
 
@@ -200,13 +220,15 @@ class Profile(BaseModel):
     )
     qualification_salary_ok: bool = field(
         True, "base",
-        t("近12个月中有6个月社保基数不低于上年度社平工资", "In the last 12 months, 6 months of insurance paid on at least the average wage"),
+        tf("近{qualification.salary_condition_window_months}个月中有{qualification.salary_condition_months}个月社保基数不低于上年度社平工资",
+           "In the last {qualification.salary_condition_window_months} months, {qualification.salary_condition_months} months of insurance paid on at least the average wage"),
         t("中级/高级职称和技能二级/一级须满足此条件才能积分", "Needed for intermediate/senior titles and skill levels 2/1 to count"),
     )
     social_insurance_months: Int = field(
         0, "base",
         t("在本市缴纳职工社保的月数", "Months of Shanghai employee social insurance"),
-        t("累计正常缴纳的月数,补缴不算;每满12个月积3分", "Months paid in total, back payments excluded; 3 points per full 12 months"),
+        tf("累计正常缴纳的月数,补缴不算;每满{social_insurance.months_per_step}个月积{social_insurance.points_per_step}分",
+           "Months paid in total, back payments excluded; {social_insurance.points_per_step} points per full {social_insurance.months_per_step} months"),
         unit=MONTHS, ge=0, le=1200,
     )
 
@@ -229,13 +251,15 @@ class Profile(BaseModel):
     invest_tax_wan: Number = field(
         0, "bonus",
         t("投资企业年均纳税(万元,按个人份额)", "Yearly tax of your company (10,000 CNY, your share)"),
-        t("最近连续3年的年平均纳税额;满10万元起,每10万元积10分", "Yearly average over the last 3 years; from 100,000 CNY, 10 points per 100,000"),
+        tf("最近连续{investment.average_years}年的年平均纳税额;满{investment.tax_step_wan}万元起,每{investment.tax_step_wan}万元积{investment.points_per_step}分",
+           "Yearly average over the last {investment.average_years} years; from {investment.tax_step_wan} × 10,000 CNY, {investment.points_per_step} points per {investment.tax_step_wan} × 10,000 CNY"),
         unit=t("万元", "× 10,000 CNY"), ge=0, le=1e8,
     )
     invest_local_hires: Number = field(
         0, "bonus",
         t("投资企业年均聘用本市户籍人员(人,按个人份额)", "Yearly Shanghai-hukou hires of your company (your share)"),
-        t("最近连续3年的年平均人数;满10人起,每10人积10分;与纳税取高者", "Yearly average over the last 3 years; from 10 people, 10 points per 10; the higher of this and tax counts"),
+        tf("最近连续{investment.average_years}年的年平均人数;满{investment.hires_step}人起,每{investment.hires_step}人积{investment.points_per_step}分;与纳税取高者",
+           "Yearly average over the last {investment.average_years} years; from {investment.hires_step} people, {investment.points_per_step} points per {investment.hires_step}; the higher of this and tax counts"),
         unit=t("人", "people"), ge=0, le=1e7,
     )
     insurance_base: InsuranceBase = field(
@@ -246,13 +270,15 @@ class Profile(BaseModel):
     public_service_years: Int = field(
         0, "bonus",
         t("在特定公共服务领域就业的年数", "Years employed in a designated public-service sector"),
-        t("每满1年积4分,满5年后才计入总分", "4 points per full year, counted only from 5 full years on"),
+        tf("每满1年积{public_service.points_per_year}分,满{public_service.counts_from_years}年后才计入总分",
+           "{public_service.points_per_year} points per full year, counted only from {public_service.counts_from_years} full years on"),
         unit=YEARS, ge=0, le=100,
     )
     suburb_years: Int = field(
         0, "bonus",
         t("在远郊重点区域工作并居住的年数", "Years working and living in a key outer-suburb area"),
-        t("每满1年积2分,满5年后才计入,最高20分", "2 points per full year, counted only from 5 full years on, at most 20"),
+        tf("每满1年积{suburb.points_per_year}分,满{suburb.counts_from_years}年后才计入,最高{suburb.max_points}分",
+           "{suburb.points_per_year} points per full year, counted only from {suburb.counts_from_years} full years on, at most {suburb.max_points}"),
         unit=YEARS, ge=0, le=100,
     )
     fresh_graduate: bool = field(
@@ -268,27 +294,27 @@ class Profile(BaseModel):
     spouse_hukou_years: Int = field(
         0, "bonus",
         t("与本市户籍配偶结婚的年数", "Years married to a spouse with Shanghai hukou"),
-        t("结婚每满1年积4分,最高40分", "4 points per full year of marriage, at most 40"),
+        tf("结婚每满1年积{spouse.points_per_year}分,最高{spouse.max_points}分", "{spouse.points_per_year} points per full year of marriage, at most {spouse.max_points}"),
         unit=YEARS, ge=0, le=100,
     )
 
     # ---- 减分指标 第八条
     false_material_count: Int = field(
         0, "deduction",
-        t("3年内提供虚假材料次数", "False material supplied in the last 3 years (times)"),
-        t("每次扣150分", "Minus 150 points each time"),
+        tf("{false_material.within_years}年内提供虚假材料次数", "False material supplied in the last {false_material.within_years} years (times)"),
+        tf("每次扣{-false_material.points_each}分", "Minus {-false_material.points_each} points each time"),
         unit=TIMES, ge=0, le=99,
     )
     detention_count: Int = field(
         0, "deduction",
-        t("5年内行政拘留记录条数", "Administrative detentions in the last 5 years"),
-        t("每条扣50分", "Minus 50 points each"),
+        tf("{detention.within_years}年内行政拘留记录条数", "Administrative detentions in the last {detention.within_years} years"),
+        tf("每条扣{-detention.points_each}分", "Minus {-detention.points_each} points each"),
         unit=TIMES, ge=0, le=99,
     )
     criminal_count: Int = field(
         0, "deduction",
-        t("5年内一般刑事犯罪记录条数", "Ordinary criminal records in the last 5 years"),
-        t("每条扣150分", "Minus 150 points each"),
+        tf("{criminal.within_years}年内一般刑事犯罪记录条数", "Ordinary criminal records in the last {criminal.within_years} years"),
+        tf("每条扣{-criminal.points_each}分", "Minus {-criminal.points_each} points each"),
         unit=TIMES, ge=0, le=99,
     )
 

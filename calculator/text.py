@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from typing import Any
+
 from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
 
 
@@ -20,3 +24,23 @@ def join(*parts: Text, zh_sep: str = "", en_sep: str = " ") -> Text:
         zh_sep.join(p["zh"] for p in parts if p["zh"]),
         en_sep.join(p["en"] for p in parts if p["en"]),
     )
+
+
+_FIGURE = re.compile(r"\{(-?)([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)\}")
+
+
+def with_figures(text: Text, params: Mapping[str, Any]) -> Text:
+    """`text` with each ``{indicator.key}`` replaced by that figure of an edition's
+    parameters (``{-indicator.key}``: negated, for deductions kept as negative points),
+    so a text that quotes an amount cannot disagree with the rules."""
+
+    def figure(match: re.Match[str]) -> str:
+        value: Any = params
+        for key in match.group(2).split("."):
+            value = value[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TypeError(f"{{{match.group(2)}}} is not a number in the edition's parameters")
+        value = -value if match.group(1) else value
+        return f"{value:g}" if isinstance(value, float) else str(value)
+
+    return t(_FIGURE.sub(figure, text["zh"]), _FIGURE.sub(figure, text["en"]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..editions import Edition
 from ..profile import AWARD_OPTIONS, INSURANCE_BASE_OPTIONS, Profile
 from ..result import Item
-from ..text import t
+from ..text import t, with_figures
 from .item import full_steps, make, num
 
 
@@ -64,10 +64,10 @@ def investment(p: Profile, e: Edition) -> Item:
 def insurance_base(p: Profile, e: Edition) -> Item:
     """第七条(五): 0.8–1倍25分, 1–2倍50分, 2–3倍100分 (近4年累计36个月); 3倍120分 (近3年累计24个月)."""
     if p.insurance_base == "none":
-        return make(e, "insurance_base", "bonus", 0, t(
-            "未达到社平工资0.8倍的档次(或月数不足),不积分",
-            "Below the 0.8× tier (or too few months): no points",
-        ))
+        return make(e, "insurance_base", "bonus", 0, with_figures(t(
+            "未达到社平工资{insurance_base.tiers.x0_8.multiple_from}倍的档次(或月数不足),不积分",
+            "Below the {insurance_base.tiers.x0_8.multiple_from}× tier (or too few months): no points",
+        ), e.params))
     tier = next(x for x in e["insurance_base"]["tiers"].values() if x["id"] == p.insurance_base)
     label = INSURANCE_BASE_OPTIONS[p.insurance_base]
     return make(e, "insurance_base", "bonus", tier["points"], t(
