@@ -252,7 +252,7 @@ class Profile(BaseModel):
         0, "bonus",
         t("投资企业年均纳税(万元,按个人份额)", "Yearly tax of your company (10,000 CNY, your share)"),
         tf("最近连续{investment.average_years}年的年平均纳税额;满{investment.tax_step_wan}万元起,每{investment.tax_step_wan}万元积{investment.points_per_step}分",
-           "Yearly average over the last {investment.average_years} years; from {investment.tax_step_wan} × 10,000 CNY, {investment.points_per_step} points per {investment.tax_step_wan} × 10,000 CNY"),
+           "Yearly average over the last {investment.average_years} years; from {investment.tax_step_wan:cny} CNY, {investment.points_per_step} points per {investment.tax_step_wan:cny}"),
         unit=t("万元", "× 10,000 CNY"), ge=0, le=1e8,
     )
     invest_local_hires: Number = field(

@@ -26,13 +26,14 @@ def join(*parts: Text, zh_sep: str = "", en_sep: str = " ") -> Text:
     )
 
 
-_FIGURE = re.compile(r"\{(-?)([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)\}")
+_FIGURE = re.compile(r"\{(-?)([a-z_][a-z0-9_]*(?:\.[a-z0-9_]+)*)(:cny)?\}")
 
 
 def with_figures(text: Text, params: Mapping[str, Any]) -> Text:
     """`text` with each ``{indicator.key}`` replaced by that figure of an edition's
-    parameters (``{-indicator.key}``: negated, for deductions kept as negative points),
-    so a text that quotes an amount cannot disagree with the rules."""
+    parameters, so a text that quotes an amount cannot disagree with the rules.
+    ``{-indicator.key}`` negates (deductions are kept as negative points);
+    ``{indicator.key:cny}`` writes an amount in 万元 (10,000 CNY) in yuan: 10 -> "100,000"."""
 
     def figure(match: re.Match[str]) -> str:
         value: Any = params
@@ -41,6 +42,8 @@ def with_figures(text: Text, params: Mapping[str, Any]) -> Text:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"{{{match.group(2)}}} is not a number in the edition's parameters")
         value = -value if match.group(1) else value
+        if match.group(3):
+            return f"{round(value * 10_000):,}"
         return f"{value:g}" if isinstance(value, float) else str(value)
 
     return t(_FIGURE.sub(figure, text["zh"]), _FIGURE.sub(figure, text["en"]))

@@ -29,6 +29,10 @@ def test_figures_read_naturally():
     assert with_figures(text, PARAMS)["zh"] == "0.8倍至1倍;扣150分"
 
 
+def test_an_amount_in_wan_is_written_in_yuan():
+    assert with_figures(t("", "from {spouse.points_per_year:cny} CNY"), PARAMS)["en"] == "from 40,000 CNY"
+
+
 def test_a_text_without_placeholders_is_unchanged():
     assert with_figures(t("无 {", "none }"), PARAMS) == t("无 {", "none }")
 
@@ -53,6 +57,8 @@ def test_help_texts_and_labels_quote_the_newest_edition():
     # and these are the 2018 figures of the 办法
     assert field_meta("public_service_years")["x-help"]["zh"] == "每满1年积4分,满5年后才计入总分"
     assert INSURANCE_BASE_OPTIONS["x0.8"]["zh"] == "社平工资0.8倍至1倍以下(近4年累计36个月)"
+    assert field_meta("invest_tax_wan")["x-help"]["en"] == (
+        "Yearly average over the last 3 years; from 100,000 CNY, 10 points per 100,000")
 
 
 def _strings(node):
@@ -67,7 +73,7 @@ def _strings(node):
 
 
 def test_the_form_spec_has_no_unfilled_placeholder():
-    left = [s for s in _strings(form_spec()) if re.search(r"\{-?[a-z_]+\.[a-z0-9_.]+\}", s)]
+    left = [s for s in _strings(form_spec()) if re.search(r"\{-?[a-z_]+\.[a-z0-9_.]+(?::[a-z]+)?\}", s)]
     assert not left, left
 
 
