@@ -15,19 +15,12 @@ import sys
 import pytest
 
 from calculator import score
+from rulebook import ITEM_IDS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.json"))
 
-ITEM_IDS = [
-    "age", "education", "qualification", "social_insurance",
-    "startup_talent", "startup_service_talent", "shortage_major", "investment",
-    "insurance_base", "public_service", "suburb", "fresh_graduate", "award", "spouse",
-    "false_material", "detention", "criminal",
-    "family_planning_violation", "serious_crime",
-]
-VETO_IDS = {"family_planning_violation", "serious_crime"}
 
 
 def load(path: pathlib.Path) -> dict:

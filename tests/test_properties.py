@@ -18,6 +18,7 @@ import tempfile
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from calculator import score
+from rulebook import VETO_IDS
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
@@ -32,7 +33,6 @@ EDU_RANK = list(EDU)
 QUAL_RANK = ["none", "skill_5", "skill_4", "skill_3", "skill_2", "intermediate_title", "skill_1", "senior_title"]
 BASE_RANK = list(BASE)
 AWARD_RANK = list(AWARD)
-VETO_IDS = {"family_planning_violation", "serious_crime"}
 
 FIRST_DAY = dt.date(2018, 1, 1)
 

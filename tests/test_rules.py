@@ -10,17 +10,10 @@ import re
 import pytest
 
 from calculator import score
+from rulebook import ITEM_IDS, VETO_IDS
 
 AS_OF = "2026-11-21"
 
-ITEM_IDS = [
-    "age", "education", "qualification", "social_insurance",
-    "startup_talent", "startup_service_talent", "shortage_major", "investment",
-    "insurance_base", "public_service", "suburb", "fresh_graduate", "award", "spouse",
-    "false_material", "detention", "criminal",
-    "family_planning_violation", "serious_crime",
-]
-VETO_IDS = {"family_planning_violation", "serious_crime"}
 
 GROUPS = {
     "age": "base", "education": "base", "qualification": "base", "social_insurance": "base",
