@@ -37,7 +37,7 @@ def check(p: Profile, disqualified: bool, edition: Edition) -> Eligibility:
             t("已持有有效居住证", "Has a valid permit"),
             t("须先办理《上海市居住证》,积分随居住证有效", "Get the residence permit first; points are valid with it"),
             t("未回答:是否持有有效的居住证", "Not answered: do you hold a valid residence permit?"),
-            "第二条",
+            rules["article"],
         ),
         _check(
             "employer", None if employer is None else employer == "shanghai_employer",
@@ -53,7 +53,7 @@ def check(p: Profile, disqualified: bool, edition: Edition) -> Eligibility:
             t("申请当月处于就业状态并缴纳社保", "Employed and insured this month"),
             t("申请当月须在本市就业并缴纳职工社保", "You must be employed and paying employee social insurance in the month you apply"),
             t("未回答:申请当月是否在本市就业并缴纳职工社保", "Not answered: are you employed and insured in Shanghai this month?"),
-            "第二条",
+            rules["article"],
         ),
         _check(
             "insured_months_last_12", None if months is None else months >= need,
