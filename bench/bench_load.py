@@ -213,13 +213,13 @@ class Cold:
             print("  page errors: " + "; ".join(self.errors[:3]), file=sys.stderr)
 
 
-def sample_bare(pw, tmp, site, path="bare.html", stages=True) -> dict:
+def sample_bare(pw, tmp, site, path="bare.html", with_stages=True) -> dict:
     with Cold(pw, tmp) as page:
         page.goto(site.url + path, wait_until="commit")
         page.wait_for_selector("html[data-runtime=ready]", state="attached", timeout=TIMEOUT)
         marks = page.evaluate("window.__bench")
         assert page.evaluate("window.bare.two") == 2
-        stages = page.evaluate(BARE_STAGES) if stages else {}
+        stages = page.evaluate(BARE_STAGES) if with_stages else {}
     return {"ready": marks["runtime"], "dcl": marks.get("dcl"), **{f"then_{k}": v for k, v in stages.items()}}
 
 
@@ -284,7 +284,7 @@ def main(argv=None) -> int:
         stock, bare, app = [], [], []
         try:
             for i in range(args.samples):  # interleaved, so drift on the machine hits all alike
-                stock.append(sample_bare(pw, tmp, site, path="stock/bare.html", stages=False))
+                stock.append(sample_bare(pw, tmp, site, path="stock/bare.html", with_stages=False))
                 bare.append(sample_bare(pw, tmp, site))
                 app.append(sample_app(pw, tmp, site))
                 print(f"  sample {i + 1}: bare {stock[-1]['ready']:6.0f} ms   bare, app's runtime files "

@@ -49,9 +49,9 @@ self.onmessage = (event) => {
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
-  const data = await res.json();
-  const wheels = Array.isArray(data) ? data : (data.wheels || []);
-  return { wheels, env: (data && data.env) || {} };
+  const { wheels, env = {} } = await res.json();
+  if (!Array.isArray(wheels) || !wheels.length) throw new Error('wheels/manifest.json lists no wheels');
+  return { wheels, env };
 }
 
 async function download(name) {
