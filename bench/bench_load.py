@@ -5,7 +5,7 @@
 
 Run `bash tests/run.sh tests/e2e/test_build.py` (or `python build.py`) first: it builds
 dist/ and sets up .venv and Chromium. The bench serves a temporary copy of dist/ plus the
-bare-Pyodide page of tests/e2e/bare/ (as bare.html; never shipped) with build.py's server,
+bare-Pyodide page of tests/e2e/bare/ (as bare.html; never shipped) with sitebuild's server (build.py serve),
 so both pages run under the production headers (CSP, types).
 
 Every sample is a new browser with a new, empty user-data-dir: empty HTTP cache, no
@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from conftest import CHROMIUM_ARGS, DIST, Site, chromium_executable  # noqa: E402
 
-import build  # noqa: E402  (on sys.path through conftest)
+from sitebuild.lock import extract_runtime, load_lock  # noqa: E402  (on sys.path through conftest)
 
 BARE = ROOT / "tests" / "e2e" / "bare"
 TIMEOUT = 300_000  # ms
@@ -171,7 +171,7 @@ def serve_copy(tmp: Path) -> Site:
     # stock/bare.html: the same page on the runtime exactly as published (npm pyodide@314.0.7),
     # without the bytecode build.py adds to its python_stdlib.zip.
     (root / "stock" / "pyodide").mkdir(parents=True)
-    build.extract_runtime(build.load_lock(), root / "stock" / "pyodide")
+    extract_runtime(load_lock(), root / "stock" / "pyodide")
     shutil.copyfile(BARE / "index.html", root / "stock" / "bare.html")
     shutil.copyfile(BARE / "bare.mjs", root / "stock" / "bare.mjs")
     site = Site(root)

@@ -8,15 +8,9 @@ cd "$(dirname "$0")/.."
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# 1. Python: .venv with the project, its test extras, and the same wheel versions the browser gets.
-if [ ! -x .venv/bin/python ]; then python3 -m venv .venv; fi
-stamp=.venv/.shpoints-installed
-want=$(cat pyproject.toml pyodide.lock.json | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-  python3 build.py constraints > .venv/constraints.txt
-  .venv/bin/python -m pip install --quiet -c .venv/constraints.txt -e '.[test]'
-  echo "$want" > "$stamp"
-fi
+# 1. Python: .venv with the project, its test extras, and the same wheel versions the browser
+#    gets. build.py owns the virtualenv (sitebuild/venv.py); this only asks for the test extra.
+python3 build.py venv --extra test
 
 # 2. The browser: $SHPOINTS_CHROMIUM, or Debian's Chromium (installed here if missing).
 if [ -z "${SHPOINTS_CHROMIUM:-}" ]; then

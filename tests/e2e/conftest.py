@@ -1,8 +1,8 @@
 """Fixtures for the browser tests: the built site served over HTTP, headless Chromium
 through Playwright, and checks every test gets for free.
 
-- `site`: dist/ served on 127.0.0.1 by build.make_server (the same server as
-  `python build.py serve`). It is the base URL (a str) with `.url`, `.stop()` and
+- `site`: dist/ served on 127.0.0.1 by sitebuild.serve.make_server (the same server as
+  `python build.py serve`, precompressed files included). It is the base URL (a str) with `.url`, `.stop()` and
   `.start()` (same port) for the offline test.
 - `browser`: Chromium. $SHPOINTS_CHROMIUM picks the executable; otherwise Debian's
   /usr/bin/chromium, else the one `python -m playwright install chromium` fetched.
@@ -41,7 +41,7 @@ CHROMIUM_ARGS = [
 ]
 
 sys.path.insert(0, str(ROOT))
-import build  # noqa: E402  (the one server implementation)
+from sitebuild.serve import make_server  # noqa: E402  (the one server implementation)
 
 
 def chromium_executable() -> str | None:
@@ -58,7 +58,7 @@ class Site(str):
     """The base URL of a running server for a folder; stop() and start() keep the port."""
 
     def __new__(cls, directory: Path) -> Site:
-        server = build.make_server(directory, 0, quiet=True)
+        server = make_server(directory, 0, quiet=True)
         self = super().__new__(cls, f"http://127.0.0.1:{server.server_address[1]}/")
         self.directory, self.server = directory, server
         self.port = server.server_address[1]
@@ -84,7 +84,7 @@ class Site(str):
 
     def start(self) -> None:
         if self.server is None:
-            self.server = build.make_server(self.directory, self.port, quiet=True)
+            self.server = make_server(self.directory, self.port, quiet=True)
             self._run()
 
 

@@ -12,11 +12,21 @@ import shutil
 import urllib.error
 import urllib.request
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import DIST, ROOT, Site, build, watch
+from conftest import DIST, ROOT, Site, watch
+from sitebuild import BuildError
+from sitebuild.assemble import dist_files, is_asset
+from sitebuild.bytecode import PYODIDE_ENV
+from sitebuild.calculator_wheel import build_calculator_wheel
+from sitebuild.headers import CSP, CSP_PLACEHOLDER
+from sitebuild.lock import artifacts, check_hash, extract_runtime, load_lock
+from sitebuild.paths import CACHE
+from sitebuild.process import sha256_file
+from sitebuild.venv import venv_python
 
 BARE = Path(__file__).resolve().parent / "bare"
 EXAMPLES = sorted((ROOT / "tests" / "examples").glob("*.json"))
@@ -69,7 +79,7 @@ def test_manifest_icons_exist():
 
 def test_wheel_manifest_lists_the_wheels_that_exist():
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["env"] == build.PYODIDE_ENV
+    assert manifest["env"] == PYODIDE_ENV
     listed = manifest["wheels"]
     present = sorted(p.name for p in (DIST / "wheels").glob("*.whl"))
     assert sorted(listed) == present
@@ -87,7 +97,7 @@ def test_what_the_browser_imports_ships_as_bytecode(built, tmp_path):
             names = whl.namelist()
             assert not [n for n in names if n.endswith(".py") and ".dist-info/" not in n], name
             magic |= {whl.read(n)[:4] for n in names if n.endswith(".pyc")}
-    build.extract_runtime(LOCK, tmp_path)
+    extract_runtime(LOCK, tmp_path)
     with zipfile.ZipFile(tmp_path / "python_stdlib.zip") as stock, \
             zipfile.ZipFile(DIST / "pyodide" / "python_stdlib.zip") as ours:
         compiled = {n[:-1] for n in ours.namelist() if n.endswith(".pyc")}
@@ -114,18 +124,44 @@ def test_service_worker_has_build_id_and_precaches_every_asset(built):
     assert assets <= listed, f"not precached: {sorted(assets - listed)}"
     assert "./" in listed
     # build.json covers every file of dist/ that is a site asset
-    on_disk = {p for p in build.dist_files(DIST) if p not in build.NOT_ASSETS}
+    on_disk = {p for p in dist_files(DIST) if is_asset(p)}
     assert on_disk == assets
     for entry in built["files"]:
-        assert build.sha256_file(DIST / entry["path"]) == entry["sha256"], entry["path"]
+        assert sha256_file(DIST / entry["path"]) == entry["sha256"], entry["path"]
 
 
 def test_headers_file_for_static_hosts():
     text = (DIST / "_headers").read_text(encoding="utf-8")
-    assert f"Content-Security-Policy: {build.CSP}" in text
+    assert f"Content-Security-Policy: {CSP}" in text
     assert "X-Content-Type-Options: nosniff" in text
     assert re.search(r"^/sw\.js\n  Cache-Control: no-cache$", text, re.M)
     assert re.search(r"^/\*\.wasm\n  Content-Type: application/wasm$", text, re.M)
+
+
+class _MetaCSP(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.policies: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "meta" and (attrs.get("http-equiv") or "").lower() == "content-security-policy":
+            self.policies.append(attrs.get("content") or "")
+
+
+@pytest.mark.parametrize("page", ["index.html", "batch.html"])
+def test_html_csp_is_the_header_csp(page):
+    """One CSP: the <meta> the build writes into each page is the header's policy (less
+    frame-ancestors, which a <meta> cannot carry), and web/ holds no copy of its own."""
+    parser = _MetaCSP()
+    parser.feed((DIST / page).read_text(encoding="utf-8"))
+    assert len(parser.policies) == 1, f"dist/{page}: {len(parser.policies)} CSP <meta> tags"
+    expected = {k: v for k, v in csp_directives(CSP).items() if k != "frame-ancestors"}
+    assert csp_directives(parser.policies[0]) == expected
+    assert CSP_PLACEHOLDER in (ROOT / "web" / page).read_text(encoding="utf-8")
+    source = _MetaCSP()
+    source.feed((ROOT / "web" / page).read_text(encoding="utf-8"))
+    assert source.policies == [], f"web/{page} writes a CSP of its own"
 
 
 def test_formspec_is_exported_from_the_models():
@@ -142,38 +178,38 @@ def test_formspec_is_exported_from_the_models():
 
 
 def test_every_locked_artifact_has_its_pinned_hash():
-    for artifact in build.artifacts(LOCK):
-        path = build.CACHE / artifact["file"]
+    for artifact in artifacts(LOCK):
+        path = CACHE / artifact["file"]
         assert path.is_file(), f".cache/artifacts/{artifact['file']} is missing (run python build.py)"
-        build.check_hash(artifact, path)  # raises BuildError on a mismatch
+        check_hash(artifact, path)  # raises BuildError on a mismatch
 
 
 def test_a_tampered_artifact_is_refused(tmp_path):
-    artifact = min(LOCK["wheels"], key=lambda w: (build.CACHE / w["file"]).stat().st_size)
+    artifact = min(LOCK["wheels"], key=lambda w: (CACHE / w["file"]).stat().st_size)
     copy = tmp_path / artifact["file"]
-    shutil.copyfile(build.CACHE / artifact["file"], copy)
-    build.check_hash(artifact, copy)
+    shutil.copyfile(CACHE / artifact["file"], copy)
+    check_hash(artifact, copy)
     data = bytearray(copy.read_bytes())
     data[len(data) // 2] ^= 0x01
     copy.write_bytes(bytes(data))
-    with pytest.raises(build.BuildError, match="sha256 mismatch"):
-        build.check_hash(artifact, copy)
+    with pytest.raises(BuildError, match="sha256 mismatch"):
+        check_hash(artifact, copy)
 
 
 def test_lock_agrees_with_pyproject_pins():
-    build.load_lock()  # raises when pyproject.toml pins a version the browser does not get
+    load_lock()  # raises when pyproject.toml pins a version the browser does not get
 
 
 # ------------------------------------------------------------------ the calculator wheel
 
 
 def test_calculator_wheel_is_deterministic(tmp_path):
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    name_a = build.build_calculator_wheel(tmp_path / "a")
-    name_b = build.build_calculator_wheel(tmp_path / "b")
+    """`pip wheel` with SOURCE_DATE_EPOCH: built twice, the same bytes."""
+    python = venv_python()
+    name_a = build_calculator_wheel(tmp_path / "a", python)
+    name_b = build_calculator_wheel(tmp_path / "b", python)
     assert name_a == name_b
-    assert (tmp_path / "a" / name_a).read_bytes() == (tmp_path / "b" / name_b).read_bytes()
+    assert sha256_file(tmp_path / "a" / name_a) == sha256_file(tmp_path / "b" / name_b)
 
     with zipfile.ZipFile(tmp_path / "a" / name_a) as whl:
         names = set(whl.namelist())
@@ -293,7 +329,7 @@ def test_pyodide_and_cpython_agree(bare_page, bare_site):
 def test_site_csp_header_and_meta_fallback(page, site):
     response = page.goto(site.url)
     header = csp_directives(response.headers["content-security-policy"])
-    assert header == csp_directives(build.CSP)
+    assert header == csp_directives(CSP)
     assert response.headers.get("x-content-type-options") == "nosniff"
     meta = page.evaluate(
         "() => [...document.querySelectorAll('meta[http-equiv]')]"
