@@ -343,3 +343,20 @@ def test_site_csp_header_and_meta_fallback(page, site):
         assert fallback == expected
     # and the engine starts under it
     page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+
+
+@pytest.mark.browser
+def test_site_loads_compressed_and_scores(page, site):
+    """Chromium through the server that sends the precompressed siblings: the runtime and
+    the page arrive encoded, and the engine starts and scores from them."""
+    encodings: dict[str, str | None] = {}
+    page.on("response", lambda r: encodings.__setitem__(r.url[len(site.url):], r.headers.get("content-encoding")))
+    page.goto(site.url)
+    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+    example = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+    got = page.evaluate("async p => (await window.shpoints.score(p)).total", example["profile"])
+    assert got == example["expected_total"]
+    accepted = {"br", "gzip"}
+    assert encodings.get("pyodide/pyodide.asm.wasm") in accepted, encodings
+    assert encodings.get("") in accepted, "index.html"
+    assert encodings.get("formspec.json") in accepted
