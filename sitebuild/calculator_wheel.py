@@ -14,7 +14,12 @@ from sitebuild.paths import ROOT
 from sitebuild.process import BuildError, run
 
 SOURCE_DATE_EPOCH = "315532800"  # 1980-01-01, the earliest date a zip can hold
-SOURCES = ("pyproject.toml", "README.md", "calculator")
+SOURCES = ("pyproject.toml", "calculator")
+# pyproject.toml's `readme` becomes the wheel's long description. The browser has no use for
+# it, and with the real README every documentation edit would change the wheel and so the
+# build id (every visitor's service worker would fetch the whole site again): the wheel gets
+# a one-line README instead.
+README_STUB = "Shanghai residence-permit points calculator (see the repository's README).\n"
 
 
 def build_calculator_wheel(dest: Path, python: Path) -> str:
@@ -30,6 +35,7 @@ def build_calculator_wheel(dest: Path, python: Path) -> str:
             else:
                 src.mkdir(exist_ok=True)
                 shutil.copyfile(ROOT / name, src / name)
+        (src / "README.md").write_text(README_STUB, encoding="utf-8")
         for path in [src, *src.rglob("*")]:
             path.chmod(0o755 if path.is_dir() else 0o644)
         env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, "PYTHONHASHSEED": "0"}
