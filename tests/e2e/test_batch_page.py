@@ -1,4 +1,4 @@
-"""The HR batch page (web/batch.html, web/batch.mjs) in Chromium: a CSV scored in the browser.
+"""The HR batch page (web/batch.html, web/batch/batch.mjs) in Chromium: a CSV scored in the browser.
 
 Fixtures from tests/e2e/conftest.py: `site`, `page` (fails on console errors and requests
 to other origins, so every test here also checks that nothing leaves the origin),

@@ -58,7 +58,7 @@ def fetch(url: str, method: str = "GET"):
 
 
 def test_dist_has_the_site(built):
-    for name in ("index.html", "worker.mjs", "engine-client.mjs", "app.mjs", "formspec.json",
+    for name in ("index.html", "engine/worker.mjs", "engine/engine-client.mjs", "calculator/app.mjs", "formspec.json",
                  "sw.js", "manifest.webmanifest", "build.json", "_headers"):
         assert (DIST / name).is_file(), f"dist/{name} is missing"
     for name in LOCK["pyodide"]["runtime_files"]:
@@ -229,7 +229,7 @@ def test_calculator_wheel_is_deterministic(tmp_path):
     [
         ("pyodide/pyodide.asm.wasm", "application/wasm"),
         ("pyodide/pyodide.mjs", "text/javascript"),
-        ("worker.mjs", "text/javascript"),
+        ("engine/worker.mjs", "text/javascript"),
         ("embed.js", "text/javascript"),
         ("manifest.webmanifest", "application/manifest+json"),
         ("formspec.json", "application/json"),
@@ -245,7 +245,7 @@ def test_server_content_types(site, path, content_type):
 
 
 def test_server_security_headers(site):
-    for path in ("", "index.html", "worker.mjs", "pyodide/pyodide.asm.wasm", "formspec.json", "sw.js"):
+    for path in ("", "index.html", "engine/worker.mjs", "pyodide/pyodide.asm.wasm", "formspec.json", "sw.js"):
         status, headers, _ = fetch(site.url + path)
         assert status == 200, path
         csp = csp_directives(headers["Content-Security-Policy"])

@@ -1,4 +1,4 @@
-"""Offline use through the service worker (web/sw.js, registered by web/pwa.mjs).
+"""Offline use through the service worker (web/sw.js, registered by web/features/pwa.mjs).
 
 - After one visit the whole build is in the cache `shpoints-<build id>`; with the server
   stopped, a reload still computes the typical applicant's 191 points.

@@ -4,7 +4,7 @@ Uses the fixtures of tests/e2e/conftest.py: `site` (base URL), `page` (fails the
 any console error or request to another origin), `screenshot(page, name)` and
 `axe_check(page)`.
 
-Readiness signals the page gives (see web/app.mjs):
+Readiness signals the page gives (see web/calculator/app.mjs):
   <html data-engine="loading|ready|failed">
   #total[data-state]: "pending" while the newest input is being computed, then "ready"
   (result shown), "invalid" (field errors shown) or "error".

@@ -1,4 +1,4 @@
-"""The plan under the result (web/plan-view.mjs) and its chart (web/chart.mjs), in Chromium.
+"""The plan under the result (web/plan/plan-view.mjs) and its chart (web/plan/chart.mjs), in Chromium.
 
 Fixtures from tests/e2e/conftest.py: `site`, `page` (fails on console errors and requests
 to other origins), `screenshot(page, name)`, `axe_check(page)`.

@@ -3,8 +3,8 @@
 // materials plus the proof for each indicator counted), both rendered from the result JSON
 // of the `shpoints:result` event. Nothing about the rules is written here.
 
-import { bindText } from './i18n.mjs';
-import { hText as h } from './dom.mjs';
+import { bindText } from '../shared/i18n.mjs';
+import { hText as h } from '../shared/dom.mjs';
 
 const T = {
   title: { zh: '上海市居住证积分 · 计算结果摘要', en: 'Shanghai residence-permit points · result summary' },

@@ -5,7 +5,7 @@
 (function () {
   try {
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") return;
-    var worker = new Worker(new URL("./worker.mjs", document.baseURI), { type: "module" });
+    var worker = new Worker(new URL("./engine/worker.mjs", document.baseURI), { type: "module" });
     var early = [];
     worker.onmessage = function (event) { early.push(["message", event]); };
     worker.onerror = function (event) { event.preventDefault(); early.push(["error", event]); };

@@ -8,10 +8,10 @@
 // Readiness signals (tests): <html data-engine="loading|ready|failed">;
 // #batch-result[data-state] = "busy" | "done" | "error" for the newest file.
 
-import { setLang, lang, pick, fill } from './i18n.mjs';
-import { startEngine } from './engine-client.mjs';
+import { setLang, lang, pick, fill } from '../shared/i18n.mjs';
+import { startEngine } from '../engine/engine-client.mjs';
 import { downloadBase64, fileToBase64, parseCsv } from './csv-download.mjs';
-import { h } from './dom.mjs';
+import { h } from '../shared/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;

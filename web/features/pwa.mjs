@@ -6,7 +6,7 @@
 // "新版本已就绪，点此刷新 / New version ready — reload": clicking it posts
 // {type: 'SKIP_WAITING'} to the waiting worker and reloads once it has taken control.
 
-import { bindText } from './i18n.mjs';
+import { bindText } from '../shared/i18n.mjs';
 
 const root = document.documentElement;
 

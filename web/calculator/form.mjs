@@ -1,8 +1,8 @@
 // The form, rendered from formspec.json: groups, fields, labels, help, units and options all
 // come from the spec. Reads and writes profiles, shows the engine's field errors.
 
-import { t, pick, bindText } from './i18n.mjs';
-import { h } from './dom.mjs';
+import { t, pick, bindText } from '../shared/i18n.mjs';
+import { h } from '../shared/dom.mjs';
 
 
 const isText = (f) => f.type === 'integer' || f.type === 'number' || f.type === 'string' || !f.type;

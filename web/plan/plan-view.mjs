@@ -12,10 +12,10 @@
 // Readiness signal (tests): #plan[data-state] = "pending" | "ready" | "off" | "error";
 // when "ready", #plan[data-total] is the total the plan was made for.
 
-import { latestChannel } from './engine-client.mjs';
-import { lang, pick, onLangChange, fill } from './i18n.mjs';
+import { latestChannel } from '../engine/engine-client.mjs';
+import { lang, pick, onLangChange, fill } from '../shared/i18n.mjs';
 import { projectionChart, describe, formatDate, formatMonths } from './chart.mjs';
-import { h } from './dom.mjs';
+import { h } from '../shared/dom.mjs';
 
 const SHOWN = 5;   // actions shown before "more"
 const PLAN_DELAY = 300;   // ms the result must stay unchanged before the plan is asked for

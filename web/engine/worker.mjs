@@ -2,9 +2,11 @@
 // Protocol (docs/architecture.md): page -> worker {id, op, ...payload};
 // worker -> page {type:'progress', stage, done, total, label} | {type:'ready'} |
 // {type:'failed', message, code} | {id, ok, result | errors}.
-// Every URL is resolved against this file's location, so the site works from any sub-path.
+// Every site file (wheels/, pyodide/) is resolved against the site root, the folder above
+// this file's engine/ folder, so the site works from any sub-path of a static host.
 
-const here = (path) => new URL(path, import.meta.url).href;
+const siteRoot = new URL('../', import.meta.url);
+const here = (path) => new URL(path, siteRoot).href;
 
 let api = null;        // calculator.api.handle (one proxy, reused) once ready
 let failed = null;     // failure message once boot failed

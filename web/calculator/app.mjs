@@ -9,13 +9,13 @@
 // Hooks for later features: getProfile(), setProfile(obj), whenFormReady(), and the
 // document event "shpoints:result" with detail {profile, result}.
 
-import { setLang, lang, t } from './i18n.mjs';
-import { startEngine, latestChannel } from './engine-client.mjs';
+import { setLang, lang, t } from '../shared/i18n.mjs';
+import { startEngine, latestChannel } from '../engine/engine-client.mjs';
 import { renderForm } from './form.mjs';
 import { createResultView } from './result.mjs';
-import { mountTierHelper } from './helper-tier.mjs';
-import { initFeatures } from './features.mjs';
-import { mountPlanView } from './plan-view.mjs';
+import { mountTierHelper } from '../features/helper-tier.mjs';
+import { initFeatures } from '../features/features.mjs';
+import { mountPlanView } from '../plan/plan-view.mjs';
 
 const root = document.documentElement;
 root.dataset.engine = 'loading';

@@ -1,8 +1,8 @@
 // The result panel: total against the standard, verdict, gauge, eligibility, breakdown,
 // subtotals, notices, the engine's loading progress and the refusal messages.
 
-import { t, pick, num, lang } from './i18n.mjs';
-import { h } from './dom.mjs';
+import { t, pick, num, lang } from '../shared/i18n.mjs';
+import { h } from '../shared/dom.mjs';
 
 
 const signed = (n) => (n > 0 ? `+${num(n)}` : n < 0 ? `−${num(-n)}` : '0');

@@ -2,9 +2,9 @@
 // Shows the multiple, the average wage used with its period and source, and fills the
 // `insurance_base` field with the suggested tier on request.
 
-import { t, pick, num, bindText } from './i18n.mjs';
-import { latestChannel } from './engine-client.mjs';
-import { h } from './dom.mjs';
+import { t, pick, num, bindText } from '../shared/i18n.mjs';
+import { latestChannel } from '../engine/engine-client.mjs';
+import { h } from '../shared/dom.mjs';
 
 const FIELD = 'insurance_base';
 

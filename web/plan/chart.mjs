@@ -7,8 +7,8 @@
 // Accessible: role="img" with a <title>/<desc> that say the outcome in words, and a
 // visually hidden table with the total year by year.
 
-import { h } from './dom.mjs';
-import { fill } from './i18n.mjs';
+import { h } from '../shared/dom.mjs';
+import { fill } from '../shared/i18n.mjs';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 360;

@@ -6,13 +6,13 @@
 // Saving happens only on the user's own edits, so opening someone else's link never
 // overwrites what this device had saved unless the user then edits the form.
 
-import { setLang, bindText, lang } from './i18n.mjs';
+import { setLang, bindText, lang } from '../shared/i18n.mjs';
 import { options, startResizeReports } from './embed.mjs';
 import { decodeFragment, shareUrl, clearFragment, messages } from './share.mjs';
-import { available as storageAvailable, loadProfile, clearAll, debouncedSaver } from './storage.mjs';
+import { available as storageAvailable, loadProfile, clearAll, debouncedSaver } from '../shared/storage.mjs';
 import { initPwa } from './pwa.mjs';
 import { initPrint } from './print.mjs';
-import { hText as h } from './dom.mjs';
+import { hText as h } from '../shared/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
