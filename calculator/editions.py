@@ -61,19 +61,21 @@ def sources() -> model.Sources:
     return model.validate(model.Sources, _read_toml("sources.toml"), "sources.toml")
 
 
-def load_checked(name: str, shape: type[model.BaseModel]) -> dict[str, Any]:
-    """A data file of ``parameters/``, checked against its model and its references against sources.toml."""
-    data = _read_toml(name)
+def check(data: dict[str, Any], shape: type[model.BaseModel], name: str) -> dict[str, Any]:
+    """``data`` checked against its model and its references against sources.toml, with defaults filled in."""
     model.check_references(data, sources(), name)
     return model.validate(shape, data, name).model_dump(by_alias=True, exclude_none=True)
 
 
-@cache
-def editions() -> tuple[Edition, ...]:
-    """Every edition, oldest first, each with its end date derived from the next one."""
-    folder = resources.files(__package__) / "parameters"
+def load_checked(name: str, shape: type[model.BaseModel]) -> dict[str, Any]:
+    """A data file of ``parameters/``, checked (see ``check``)."""
+    return check(_read_toml(name), shape, name)
+
+
+def read_editions(folder: Any) -> tuple[Edition, ...]:
+    """Every ``edition_*.toml`` in ``folder``, checked, oldest first, each ending the day before the next."""
     raw = sorted(
-        (load_checked(entry.name, model.EditionFile) for entry in folder.iterdir()
+        (check(tomllib.loads(entry.read_text(encoding="utf-8")), model.EditionFile, entry.name) for entry in folder.iterdir()
          if entry.name.startswith("edition_") and entry.name.endswith(".toml")),
         key=lambda data: data["edition"]["in_force_from"],
     )
@@ -83,6 +85,12 @@ def editions() -> tuple[Edition, ...]:
         end = raw[i + 1]["edition"]["in_force_from"] - dt.timedelta(days=1) if i + 1 < len(raw) else None
         out.append(Edition(head["id"], head["in_force_from"], end, t(head["name_zh"], head["name_en"]), data))
     return tuple(out)
+
+
+@cache
+def editions() -> tuple[Edition, ...]:
+    """The editions shipped in ``parameters/``."""
+    return read_editions(resources.files(__package__) / "parameters")
 
 
 def edition_on(on: dt.date) -> Edition:

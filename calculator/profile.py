@@ -1,4 +1,4 @@
-"""The profile: the input contract (rules.md, "Contract").
+"""The profile: the input contract (the rulebook's "Contract"; docs/rulebook-additions.md).
 
 Each field carries its limits, default, Chinese and English label and a one-line
 help text. The form, the JSON Schema, the CLI and the batch template are all
