@@ -36,9 +36,18 @@ class Notice(_Strict):
     url: str
 
 
+class Guide(_Strict):
+    """A secondary source: a page written for applicants, not an official text."""
+
+    title: str
+    says: str
+    url: str
+
+
 class Sources(_Strict):
     documents: dict[str, Document]
     notices: dict[str, Notice]
+    guides: dict[str, Guide]
 
 
 # ------------------------------------------------------------------ references
