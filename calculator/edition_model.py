@@ -143,7 +143,7 @@ class FixedPoints(_Indicator):
 
 
 class Investment(_Indicator):
-    tax_step_wan: float
+    tax_step_wan: int | float  # kept as written: 10, not 10.0
     hires_step: int
     points_per_step: int
     max_points: int

@@ -91,7 +91,7 @@ def test_ranking_worked_by_hand():
         ("education:bachelor_degree", EDUCATION["bachelor_degree"] - bachelor, None, True),   # 30
         ("award:municipal_special", AWARD["municipal_special"], None, True),                    # 30
         ("shortage_major:true", 30, None, True),                                                # 第七条(三)
-        ("invest_tax_wan:30.0", 30, None, True),                                                # 10 per full 10万
+        ("invest_tax_wan:30", 30, None, True),                                                # 10 per full 10万
         ("invest_local_hires:30", 30, None, True),                                              # 10 per full 10 hires
         ("education:master", EDUCATION["master"] - bachelor, None, True),                       # 40
         ("qualification:skill_2", QUALIFICATION["skill_2"] - bachelor, None, True),             # 40 (choose one)
@@ -108,7 +108,7 @@ def test_ranking_worked_by_hand():
         ("startup_service_talent:true", 120, None, True),
         ("social_insurance_months:120", 30, 115, True),   # 10 full years = 30 points, 115 more months
         ("insurance_base:x0.8", INSURANCE_BASE["x0.8"], None, False),                           # 25
-        ("invest_tax_wan:10.0", 10, None, False),
+        ("invest_tax_wan:10", 10, None, False),
         ("invest_local_hires:10", 10, None, False),
         ("social_insurance_months:12", 3, 7, False),      # the next full year: 3 points in 7 months
     ]
