@@ -112,3 +112,12 @@ def test_a_valid_tier_still_answers():
     top = json.loads(handle(json.dumps({"op": "tier", "monthly_base": ceiling, "on": "2024-01-01"})))["result"]
     below = json.loads(handle(json.dumps({"op": "tier", "monthly_base": ceiling - 1, "on": "2024-01-01"})))["result"]
     assert (top["tier"], below["tier"]) == ("x3", "x2")
+
+
+@pytest.mark.parametrize("argv", [["tier"], ["tier", "100", "--bogus"], ["frobnicate"]], ids=["missing", "unknown option", "unknown command"])
+def test_command_line_refusals_are_bilingual(argv, capsys):
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "命令行参数有误" in err and "invalid arguments" in err
