@@ -125,6 +125,8 @@ def tier_for(monthly_base: Any, on: Any = None, average: Any = None) -> dict[str
             "to": period.end.isoformat() if period.end else None,
             "floor": period.base_floor,
             "ceiling": period.base_ceiling,
+            "notice": {"title": period.source, "url": sources().notices[period.notice].url,
+                       "confirmed": period.confirmed, "confirmed_by": list(period.confirmed_by)},
         },
         "source": source,
         "condition": t(

@@ -131,3 +131,6 @@ def test_the_tier_for_2022_uses_the_published_floor():
     assert result["period"]["floor"] == 6520
     assert any("6520" in n["zh"] for n in result["notes"])
     assert not any("未经核实" in n["zh"] for n in result["notes"])  # confirmed now
+    notice = result["period"]["notice"]
+    assert notice["confirmed"] is True and len(notice["confirmed_by"]) == 2
+    assert notice["url"] == "URL not in sources"  # none is given in the project's sources
