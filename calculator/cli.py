@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import typing
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -99,8 +100,16 @@ def cmd_template(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
     out.write(batch.template_csv())
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its refusals (a missing or unknown argument) in Chinese and English too."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(REFUSED, f"{self.prog}: 命令行参数有误({message}) / invalid arguments: {message}\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m calculator", description="上海市居住证积分 — Shanghai residence-permit points")
+    top = _Parser(prog="python -m calculator", description="上海市居住证积分 — Shanghai residence-permit points")
     sub = top.add_subparsers(dest="command", required=True)
     p = sub.add_parser("score", help="score a profile (JSON) and print the result")
     p.add_argument("file", nargs="?", default="-", help="profile JSON file, or - for standard input (default)")

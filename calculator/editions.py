@@ -2,6 +2,8 @@
 
 An edition is in force from its ``in_force_from`` until the day before the next
 edition starts. Asking for a date no edition covers is an error, never a silent zero.
+Each file is checked against ``edition_model`` when it loads, and its references
+against ``parameters/sources.toml`` (the law's documents, articles and notices).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from . import edition_model as model
 from .text import Text, t
 
 
@@ -40,17 +43,40 @@ class Edition:
     def standard(self) -> int:
         return int(self.params["standard"]["points"])
 
+    def article(self, *keys: str) -> str:
+        """The article a section cites: ``article("age")``, ``article("groups", "base")``."""
+        section: Any = self.params
+        for key in keys:
+            section = section[key]
+        return str(section["reference"]["article"])
+
 
 def _read_toml(name: str) -> dict[str, Any]:
     return tomllib.loads((resources.files(__package__) / "parameters" / name).read_text(encoding="utf-8"))
 
 
 @cache
-def editions() -> tuple[Edition, ...]:
-    """Every edition, oldest first, each with its end date derived from the next one."""
-    folder = resources.files(__package__) / "parameters"
+def sources() -> model.Sources:
+    """The documents (the 办法 and its articles) and the public notices the data cites."""
+    return model.validate(model.Sources, _read_toml("sources.toml"), "sources.toml")
+
+
+def check(data: dict[str, Any], shape: type[model.BaseModel], name: str) -> dict[str, Any]:
+    """``data`` checked against its model and its references against sources.toml, with defaults filled in."""
+    model.check_references(data, sources(), name)
+    return model.validate(shape, data, name).model_dump(by_alias=True, exclude_none=True)
+
+
+def load_checked(name: str, shape: type[model.BaseModel]) -> dict[str, Any]:
+    """A data file of ``parameters/``, checked (see ``check``)."""
+    return check(_read_toml(name), shape, name)
+
+
+def read_editions(folder: Any) -> tuple[Edition, ...]:
+    """Every ``edition_*.toml`` in ``folder``, checked, oldest first, each ending the day before the next."""
     raw = sorted(
-        (_read_toml(entry.name) for entry in folder.iterdir() if entry.name.startswith("edition_") and entry.name.endswith(".toml")),
+        (check(tomllib.loads(entry.read_text(encoding="utf-8")), model.EditionFile, entry.name) for entry in folder.iterdir()
+         if entry.name.startswith("edition_") and entry.name.endswith(".toml")),
         key=lambda data: data["edition"]["in_force_from"],
     )
     out = []
@@ -59,6 +85,12 @@ def editions() -> tuple[Edition, ...]:
         end = raw[i + 1]["edition"]["in_force_from"] - dt.timedelta(days=1) if i + 1 < len(raw) else None
         out.append(Edition(head["id"], head["in_force_from"], end, t(head["name_zh"], head["name_en"]), data))
     return tuple(out)
+
+
+@cache
+def editions() -> tuple[Edition, ...]:
+    """The editions shipped in ``parameters/``."""
+    return read_editions(resources.files(__package__) / "parameters")
 
 
 def edition_on(on: dt.date) -> Edition:
@@ -73,5 +105,10 @@ def first_date() -> dt.date:
 
 
 def load_table(name: str) -> dict[str, Any]:
-    """Another dated data table from ``parameters/`` (e.g. the average wage)."""
+    """Another data table from ``parameters/``, read as it is (no model of its own yet)."""
     return _read_toml(name)
+
+
+def wage_table() -> dict[str, Any]:
+    """The dated average wages (``parameters/average_wage.toml``), checked like an edition."""
+    return load_checked("average_wage.toml", model.WageTable)

@@ -18,7 +18,7 @@ from .text import t
 def documents(items: list[Item], edition: Edition) -> list[Documents]:
     """第十四条: the basic materials, plus the proof for each indicator that counted."""
     app = edition["application"]
-    out = [Documents(id="application", label=t("申请基本材料", "Basic application materials"), article=app["article"],
+    out = [Documents(id="application", label=t("申请基本材料", "Basic application materials"), article=edition.article("application"),
                      documents=[t(d["zh"], d["en"]) for d in app["documents"]])]
     for item in items:
         docs = edition[item.id].get("documents")

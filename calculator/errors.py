@@ -8,6 +8,7 @@ from typing_extensions import TypedDict
 
 from pydantic import ValidationError
 
+from .editions import NoEditionError
 from .profile import FIELDS, OPTIONS, field_limits, field_meta, field_type
 from .text import Text, t
 
@@ -60,7 +61,8 @@ def _message(name: str | None, kind: str, ctx: dict[str, Any]) -> Text:
     if kind == "birth_after_as_of":
         return t(f"出生日期不能晚于申请日期({ctx['as_of']})", f"cannot be after the application date ({ctx['as_of']})")
     if kind == "birth_age_range":
-        return t(f"按出生日期算得{ctx['age']}周岁,须在16到100周岁之间", f"gives age {ctx['age']}, which must be from 16 to 100")
+        low, high = (_fmt(x) for x in field_limits("age"))  # the age field's own limits
+        return t(f"按出生日期算得{ctx['age']}周岁,须在{low}到{high}周岁之间", f"gives age {ctx['age']}, which must be from {low} to {high}")
     if kind == "no_edition":
         return t(
             f"{ctx['date']}没有适用的积分办法版本(最早从{ctx['first']}起)",
@@ -97,9 +99,20 @@ def field_errors(exc: ValidationError) -> list[FieldError]:
     return out
 
 
+def no_edition_error(exc: NoEditionError, field: str = "as_of") -> ProfileError:
+    """A date before the first edition of the 办法, as a message at the date's field."""
+    msg = _message(field, "no_edition", {"date": exc.on.isoformat(), "first": exc.first.isoformat()})
+    return ProfileError([{"field": field, "type": "no_edition", "zh": msg["zh"], "en": msg["en"]}])
+
+
+def field_error(field: str, zh: str, en: str, kind: str = "value_error") -> ProfileError:
+    """A refusal of one field's value found outside the profile model (e.g. a tier date)."""
+    return ProfileError([{"field": field, "type": kind, "zh": zh, "en": en}])
+
+
 def request_error(zh: str, en: str) -> ProfileError:
     """A refusal that is not about one field (e.g. the input is not a JSON object)."""
     return ProfileError([{"field": None, "type": "request", "zh": zh, "en": en}])
 
 
-__all__ = ["FieldError", "ProfileError", "field_errors", "request_error", "field_meta"]
+__all__ = ["FieldError", "ProfileError", "field_error", "field_errors", "no_edition_error", "request_error", "field_meta"]

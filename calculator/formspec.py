@@ -1,6 +1,6 @@
 """What the front end needs to draw the form, exported from the models (build writes
 dist/formspec.json). Fields, groups, limits, labels and help come from the Profile;
-option points from the edition in force — nothing is written twice."""
+option points and the groups' articles from the edition in force — nothing is written twice."""
 
 from __future__ import annotations
 
@@ -12,15 +12,15 @@ from .profile import FIELDS, OPTIONS, Profile, field_limits, field_meta, field_t
 from .text import t
 
 GROUPS = (
-    ("application", t("申请条件", "Who may apply"), "第二条、第十三条",
+    ("application", t("申请条件", "Who may apply"),
      t("积分由用人单位代为申请;先看看你是否符合申请条件(不影响分数)", "Your employer files the application; check first whether you may apply (does not change the score)")),
-    ("base", t("基础指标", "Base indicators"), "第六条",
+    ("base", t("基础指标", "Base indicators"),
      t("年龄、学历或职称、社保年限", "Age, education or title, years of social insurance")),
-    ("bonus", t("加分指标", "Bonus indicators"), "第七条",
+    ("bonus", t("加分指标", "Bonus indicators"),
      t("符合哪项填哪项,没有的留空", "Fill in what applies to you; leave the rest empty")),
-    ("deduction", t("减分指标", "Deductions"), "第八条",
+    ("deduction", t("减分指标", "Deductions"),
      t("按次累计扣分", "Each record is deducted, added up")),
-    ("veto", t("一票否决", "Veto"), "第九条",
+    ("veto", t("一票否决", "Veto"),
      t("有任一项即取消积分资格", "Either one disqualifies the applicant")),
 )
 
@@ -29,7 +29,7 @@ _OPTION_POINTS = {
     "education": lambda e, v: e["education"]["points"].get(v, 0),
     "qualification": lambda e, v: e["qualification"]["points"].get(v, 0),
     "award": lambda e, v: e["award"]["points"].get(v, 0),
-    "insurance_base": lambda e, v: next((x["points"] for x in e["insurance_base"]["tiers"].values() if x["id"] == v), 0),
+    "insurance_base": lambda e, v: e["insurance_base"]["tiers"].get(v, {}).get("points", 0),
 }
 
 
@@ -70,7 +70,7 @@ def form_spec(on: dt.date | None = None) -> dict[str, Any]:
         "standard": edition.standard,
         "edition": edition.id,
         "edition_name": edition.name,
-        "groups": [{"id": g, "label": label, "article": article, "help": help} for g, label, article, help in GROUPS],
+        "groups": [{"id": g, "label": label, "article": edition.article("groups", g), "help": help} for g, label, help in GROUPS],
         "fields": [_field(name, edition) for name in FIELDS],
         "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期(填一项)", "Age or birth date (give one)")}},
     }

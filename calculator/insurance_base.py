@@ -13,8 +13,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from .editions import edition_on
-from .errors import ProfileError
+from .editions import NoEditionError, edition_on, sources, wage_table
+from .errors import field_error, no_edition_error
 from .profile import today_in_shanghai
 from .text import Text, t, with_figures
 
@@ -26,19 +26,29 @@ class WagePeriod:
     average: int
     base_floor: int
     base_ceiling: int
-    source: str
+    notice: str          # the notice's key in sources.toml
     confirmed: bool
+    confirmed_by: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        """The notice's title, as sources.toml gives it."""
+        return sources().notices[self.notice].title
 
 
 @cache
 def periods() -> tuple[WagePeriod, ...]:
-    from .editions import load_table
-
-    rows = load_table("average_wage.toml")["period"]
+    rows = wage_table()["period"]
     return tuple(
-        WagePeriod(r["from"], r.get("to"), r["average"], r["base_floor"], r["base_ceiling"], r["source"], r["confirmed"])
+        WagePeriod(r["from"], r.get("to"), r["average"], r["base_floor"], r["base_ceiling"], r["reference"]["notice"],
+                   r["confirmed"], tuple(r.get("confirmed_by", ())))
         for r in sorted(rows, key=lambda r: r["from"])
     )
+
+
+def ceiling_multiple() -> int:
+    """The ceiling as a multiple of a user-entered average (every notice sets it at 3×)."""
+    return int(wage_table()["override"]["ceiling_multiple"])
 
 
 def period_on(on: dt.date) -> WagePeriod | None:
@@ -48,19 +58,15 @@ def period_on(on: dt.date) -> WagePeriod | None:
     return None
 
 
-def _error(field: str, zh: str, en: str) -> ProfileError:
-    return ProfileError([{"field": field, "type": "value_error", "zh": zh, "en": en}])
-
-
 def _positive(value: Any, field: str, label: Text) -> Fraction:
     if isinstance(value, bool) or value is None or value == "":
-        raise _error(field, f"请填写{label['zh']}", f"enter the {label['en']}")
+        raise field_error(field, f"请填写{label['zh']}", f"enter the {label['en']}")
     try:
         number = Fraction(str(value).strip())
     except (ValueError, ZeroDivisionError):
-        raise _error(field, f"{label['zh']}须为正数(元/月)", f"the {label['en']} must be a positive amount (CNY per month)") from None
+        raise field_error(field, f"{label['zh']}须为正数(元/月)", f"the {label['en']} must be a positive amount (CNY per month)") from None
     if number <= 0 or number > 10_000_000:
-        raise _error(field, f"{label['zh']}须为大于0的金额(元/月)", f"the {label['en']} must be a positive amount (CNY per month)")
+        raise field_error(field, f"{label['zh']}须为大于0的金额(元/月)", f"the {label['en']} must be a positive amount (CNY per month)")
     return number
 
 
@@ -69,17 +75,21 @@ def tier_for(monthly_base: Any, on: Any = None, average: Any = None) -> dict[str
     try:
         day = today_in_shanghai() if on in (None, "") else on if isinstance(on, dt.date) else dt.date.fromisoformat(str(on))
     except ValueError:
-        raise _error("on", "日期须为YYYY-MM-DD格式", "the date must be YYYY-MM-DD") from None
+        raise field_error("on", "日期须为YYYY-MM-DD格式", "the date must be YYYY-MM-DD") from None
+    try:
+        edition = edition_on(day)
+    except NoEditionError as exc:
+        raise no_edition_error(exc, "on") from None
     base = _positive(monthly_base, "monthly_base", t("月缴费基数", "monthly contribution base"))
     period = period_on(day)
     notes: list[Text] = []
     if average not in (None, ""):
         avg = _positive(average, "average", t("社平工资", "average wage"))
-        ceiling = avg * 3
+        ceiling = avg * ceiling_multiple()
         source = t("你填写的社平工资", "the average wage you entered")
     elif period is None:
         first = periods()[0].start.isoformat()
-        raise _error(
+        raise field_error(
             "average",
             f"没有{day.isoformat()}适用的社平工资数据(表从{first}起),请手动填写社平工资",
             f"no average-wage figure for {day.isoformat()} (the table starts {first}); enter the average yourself",
@@ -95,15 +105,15 @@ def tier_for(monthly_base: Any, on: Any = None, average: Any = None) -> dict[str
         if base < period.base_floor:
             notes.append(t(f"低于缴费基数下限{period.base_floor}元", f"Below the minimum base of {period.base_floor} CNY"))
     multiple = base / avg
-    edition = edition_on(day)
-    tiers = sorted(edition["insurance_base"]["tiers"].values(), key=lambda x: x["multiple_from"])
-    tier = None
-    for candidate in tiers:
-        reached = base >= ceiling if candidate["multiple_from"] == 3 else multiple >= Fraction(str(candidate["multiple_from"]))
+    tiers = sorted(edition["insurance_base"]["tiers"].items(), key=lambda kv: kv[1]["multiple_from"])
+    tier_id, tier = "none", None
+    for candidate_id, candidate in tiers:
+        reached = base >= ceiling if candidate["at_ceiling"] else multiple >= Fraction(str(candidate["multiple_from"]))
         if reached:
-            tier = candidate
+            tier_id, tier = candidate_id, candidate
+    article = edition.article("insurance_base")
     return {
-        "tier": tier["id"] if tier else "none",
+        "tier": tier_id,
         "points": tier["points"] if tier else 0,
         "multiple": round(float(multiple), 4),
         "monthly_base": float(base),
@@ -115,13 +125,15 @@ def tier_for(monthly_base: Any, on: Any = None, average: Any = None) -> dict[str
             "to": period.end.isoformat() if period.end else None,
             "floor": period.base_floor,
             "ceiling": period.base_ceiling,
+            "notice": {"title": period.source, "url": sources().notices[period.notice].url,
+                       "confirmed": period.confirmed, "confirmed_by": list(period.confirmed_by)},
         },
         "source": source,
         "condition": t(
-            f"该档须最近{tier['within_years']}年内累计{tier['months']}个月达到(第七条(五))",
-            f"The tier needs {tier['months']} months at this level within the last {tier['within_years']} years (第七条(五))",
-        ) if tier else with_figures(t("低于社平工资的{insurance_base.tiers.x0_8.multiple_from}倍,不积分",
-                                      "Below {insurance_base.tiers.x0_8.multiple_from}× the average: no points"), edition.params),
+            f"该档须最近{tier['within_years']}年内累计{tier['months']}个月达到({article})",
+            f"The tier needs {tier['months']} months at this level within the last {tier['within_years']} years ({article})",
+        ) if tier else with_figures(t("低于社平工资的{insurance_base.tiers.x0.8.multiple_from}倍,不积分",
+                                      "Below {insurance_base.tiers.x0.8.multiple_from}× the average: no points"), edition.params),
         "notes": notes,
-        "article": edition["insurance_base"]["article"],
+        "article": article,
     }

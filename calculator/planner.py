@@ -38,6 +38,7 @@ from typing import Any
 
 from .editions import Edition, edition_on
 from .engine import parse, score
+from .errors import field_error
 from .profile import AWARD_OPTIONS, EDUCATION_OPTIONS, INSURANCE_BASE_OPTIONS, QUALIFICATION_OPTIONS, Profile, field_limits
 from .projection import HORIZON_MONTHS, assumptions, project, reaches_on
 from .result import Result
@@ -57,7 +58,7 @@ def _action(p: Profile, now: Result, e: Edition, item: str, field: str, to: Any,
     return {
         "id": f"{field}:{'true' if to is True else to}", "field": field, "to": to, "also": also, "points": points, "months": months,
         "closes_gap": not now.meets_standard and not now.disqualified and after.total >= now.standard,
-        "label": label, "article": e[item]["article"],
+        "label": label, "article": e.article(item),
     }
 
 
@@ -89,7 +90,7 @@ def _levels(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
             f"Pay social insurance on at least the previous year's average wage for {q['salary_condition_months']} of "
             f"{q['salary_condition_window_months']} months, so the title/skill level counts",
         )))
-    tiers = {x["id"]: x["points"] for x in e["insurance_base"]["tiers"].values()}
+    tiers = {id: x["points"] for id, x in e["insurance_base"]["tiers"].items()}
     for tier in _higher(INSURANCE_BASE_OPTIONS, tiers, p.insurance_base):
         name = INSURANCE_BASE_OPTIONS[tier]
         out.append(_action(p, now, e, "insurance_base", "insurance_base", tier, t(f"社保缴费基数达到:{name['zh']}", f"Insurance base: {name['en']}")))
@@ -186,6 +187,11 @@ def explanations(now: Result) -> list[Text]:
 def plan(data: Profile | dict[str, Any]) -> dict[str, Any]:
     """The plan JSON for one profile (refused profiles raise ProfileError, like ``score``)."""
     p = parse(data)
+    last_year = p.as_of.year + HORIZON_MONTHS // 12 + 1
+    if last_year > 9999:  # the calendar (datetime.date) ends with year 9999
+        raise field_error(
+            "as_of", f"计划要往后推算{HORIZON_MONTHS // 12}年,申请日期须早于{9999 - HORIZON_MONTHS // 12}年",
+            f"the plan looks {HORIZON_MONTHS // 12} years ahead, so the date must be before the year {9999 - HORIZON_MONTHS // 12}")
     now = score(p)
     points = project(p)
     return {

@@ -1,4 +1,4 @@
-"""The profile: the input contract (rules.md, "Contract").
+"""The profile: the input contract (the rulebook's "Contract"; docs/rulebook-additions.md).
 
 Each field carries its limits, default, Chinese and English label and a one-line
 help text. The form, the JSON Schema, the CLI and the batch template are all
@@ -70,8 +70,8 @@ def _tier(name: str) -> Text:
 
 
 INSURANCE_BASE_OPTIONS: dict[str, Text] = {
-    "none": tf("低于社平工资的{insurance_base.tiers.x0_8.multiple_from}倍,或不满足月数", "Below {insurance_base.tiers.x0_8.multiple_from}× the average wage, or too few months"),
-    "x0.8": _tier("x0_8"),
+    "none": tf("低于社平工资的{insurance_base.tiers.x0.8.multiple_from}倍,或不满足月数", "Below {insurance_base.tiers.x0.8.multiple_from}× the average wage, or too few months"),
+    "x0.8": _tier("x0.8"),
     "x1": _tier("x1"),
     "x2": _tier("x2"),
     "x3": tf("社平工资{insurance_base.tiers.x3.multiple_from}倍,即缴费上限(近{insurance_base.tiers.x3.within_years}年累计{insurance_base.tiers.x3.months}个月)",

@@ -1,4 +1,4 @@
-"""The result: the output contract (rules.md, "Contract")."""
+"""The result: the output contract (the rulebook's "Contract"; docs/rulebook-additions.md)."""
 
 from __future__ import annotations
 

@@ -33,12 +33,17 @@ def with_figures(text: Text, params: Mapping[str, Any]) -> Text:
     """`text` with each ``{indicator.key}`` replaced by that figure of an edition's
     parameters, so a text that quotes an amount cannot disagree with the rules.
     ``{-indicator.key}`` negates (deductions are kept as negative points);
-    ``{indicator.key:cny}`` writes an amount in 万元 (10,000 CNY) in yuan: 10 -> "100,000"."""
+    ``{indicator.key:cny}`` writes an amount in 万元 (10,000 CNY) in yuan: 10 -> "100,000".
+    A key may itself hold a dot (the insurance tier ``x0.8``): ``{insurance_base.tiers.x0.8.points}``."""
 
     def figure(match: re.Match[str]) -> str:
         value: Any = params
-        for key in match.group(2).split("."):
-            value = value[key]
+        parts = match.group(2).split(".")
+        while parts:
+            take = next((n for n in range(1, len(parts) + 1) if ".".join(parts[:n]) in value), None)
+            if take is None:
+                raise KeyError(f"{{{match.group(2)}}} is not in the edition's parameters")
+            value, parts = value[".".join(parts[:take])], parts[take:]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TypeError(f"{{{match.group(2)}}} is not a number in the edition's parameters")
         value = -value if match.group(1) else value

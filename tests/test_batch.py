@@ -9,7 +9,6 @@ import os
 import pathlib
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -162,10 +161,7 @@ def test_cli_thousand_rows(tmp_path):
     src = tmp_path / "team.csv"
     src.write_bytes("\r\n".join(lines).encode("gbk"))
     out = tmp_path / "out.csv"
-    start = time.perf_counter()
     proc = cli("batch", str(src), "-o", str(out))
-    elapsed = time.perf_counter() - start
     assert proc.returncode == 0 and proc.stderr.decode().strip() == "1000 rows, 1000 scored, 0 with errors"
     rows = rows_of(out.read_bytes().decode("utf-8-sig"))
     assert len(rows) == 1000 and rows[999]["工号"] == "E0999"
-    assert elapsed < 20  # typically well under 2 s, interpreter start included

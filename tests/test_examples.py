@@ -1,8 +1,8 @@
 """Worked examples (tests/examples/*.json) run through the Python API and the CLI.
 
 Each example is a readable persona with its arithmetic spelled out article by
-article (field "why"); the expectations come from the rulebook
-(/work/shared/policy/rules.md), not from the engine.
+article (field "why"); the expectations come from the rulebook's tables
+(tests/rulebook.py) and a hand calculation, not from the engine.
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from calculator import score
-from rulebook import ITEM_IDS
+from rulebook import ITEM_IDS, STANDARD
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 EXAMPLES_DIR = pathlib.Path(__file__).resolve().parent / "examples"
@@ -33,7 +33,7 @@ def check_result(d: dict, ex: dict, where: str) -> None:
     assert [it["id"] for it in d["items"]] == ITEM_IDS, title
     assert d["total"] == ex["expected_total"], f"{title}: total {d['total']} != {ex['expected_total']}"
     assert d["meets_standard"] is ex["meets_standard"], title
-    assert d["standard"] == 120, title
+    assert d["standard"] == STANDARD, title
     for item_id, pts in ex["expected_items"].items():
         assert items[item_id]["points"] == pts, (
             f"{title}: item {item_id} points {items[item_id]['points']} != {pts}")
@@ -48,7 +48,7 @@ def check_result(d: dict, ex: dict, where: str) -> None:
 
 
 def test_there_are_enough_examples():
-    assert 12 <= len(EXAMPLES) <= 20
+    assert len(EXAMPLES) >= 12  # more are welcome
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -58,7 +58,7 @@ def test_example_is_well_formed(path):
     assert "as_of" in ex["profile"], "examples must not depend on today's date"
     # the explanation is bilingual and cites articles
     assert "第" in ex["why"] and "Art." in ex["why"]
-    assert ex["meets_standard"] is (ex["expected_total"] >= 120)
+    assert ex["meets_standard"] is (ex["expected_total"] >= STANDARD)
     assert set(ex["expected_items"]) <= set(ITEM_IDS)
     assert set(ex.get("expected_counted", {})) <= set(ITEM_IDS)
 

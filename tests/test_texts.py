@@ -15,7 +15,7 @@ from calculator.profile import INSURANCE_BASE_OPTIONS, field_meta
 from calculator.text import t, with_figures
 
 PACKAGE = Path(__file__).resolve().parents[1] / "calculator"
-PARAMS = {"spouse": {"points_per_year": 4, "max_points": 40}, "tiers": {"x0_8": {"multiple_from": 0.8, "multiple_below": 1.0}},
+PARAMS = {"spouse": {"points_per_year": 4, "max_points": 40}, "tiers": {"x0.8": {"multiple_from": 0.8, "multiple_below": 1.0}},
           "false_material": {"points_each": -150}, "article": "第七条"}
 
 
@@ -25,7 +25,8 @@ def test_placeholders_are_filled_from_the_parameters():
 
 
 def test_figures_read_naturally():
-    text = t("{tiers.x0_8.multiple_from}倍至{tiers.x0_8.multiple_below}倍;扣{-false_material.points_each}分", "x")
+    # a key may hold a dot itself: the tier "x0.8"
+    text = t("{tiers.x0.8.multiple_from}倍至{tiers.x0.8.multiple_below}倍;扣{-false_material.points_each}分", "x")
     assert with_figures(text, PARAMS)["zh"] == "0.8倍至1倍;扣150分"
 
 

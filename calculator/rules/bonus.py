@@ -56,8 +56,8 @@ def investment(p: Profile, e: Edition) -> Item:
     cap_zh = f",封顶{par['max_points']}分" if best > par["max_points"] else ""
     cap_en = f", capped at {par['max_points']}" if best > par["max_points"] else ""
     return make(e, "investment", "bonus", points, t(
-        f"纳税可积{by_tax}分,聘用可积{by_hires}分;两项只能选一项(第十一条),按{path_zh}计{cap_zh} → {points}分",
-        f"Tax gives {by_tax}, local hires give {by_hires}; only one of the two counts (第十一条), {path_en} is used{cap_en} → {points}",
+        f"纳税可积{by_tax}分,聘用可积{by_hires}分;两项只能选一项({e.article('totals')}),按{path_zh}计{cap_zh} → {points}分",
+        f"Tax gives {by_tax}, local hires give {by_hires}; only one of the two counts ({e.article('totals')}), {path_en} is used{cap_en} → {points}",
     ))
 
 
@@ -65,10 +65,10 @@ def insurance_base(p: Profile, e: Edition) -> Item:
     """第七条(五): 0.8–1倍25分, 1–2倍50分, 2–3倍100分 (近4年累计36个月); 3倍120分 (近3年累计24个月)."""
     if p.insurance_base == "none":
         return make(e, "insurance_base", "bonus", 0, with_figures(t(
-            "未达到社平工资{insurance_base.tiers.x0_8.multiple_from}倍的档次(或月数不足),不积分",
-            "Below the {insurance_base.tiers.x0_8.multiple_from}× tier (or too few months): no points",
+            "未达到社平工资{insurance_base.tiers.x0.8.multiple_from}倍的档次(或月数不足),不积分",
+            "Below the {insurance_base.tiers.x0.8.multiple_from}× tier (or too few months): no points",
         ), e.params))
-    tier = next(x for x in e["insurance_base"]["tiers"].values() if x["id"] == p.insurance_base)
+    tier = e["insurance_base"]["tiers"][p.insurance_base]
     label = INSURANCE_BASE_OPTIONS[p.insurance_base]
     return make(e, "insurance_base", "bonus", tier["points"], t(
         f"{label['zh']},积{tier['points']}分", f"{label['en']}: {tier['points']} points",

@@ -18,7 +18,7 @@ def make(edition: Edition, id: str, group: Group, points: int, reason: Text, *, 
         points=points,
         counted=points != 0 if counted is None else counted,
         reason=reason,
-        article=par["article"],
+        article=edition.article(id),
         conditions=[t(c["zh"], c["en"]) for c in par.get("conditions", [])],
     )
 

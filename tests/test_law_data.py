@@ -1,0 +1,136 @@
+"""The law as data: sources.toml, the edition files' model, and the average-wage table.
+
+Expected figures come from the rulebook's tables (tests/rulebook.py), not from the files
+under test.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import re
+import tomllib
+
+import pytest
+
+from calculator.edition_model import DataFileError, EditionFile
+from calculator.editions import check, editions, read_editions, sources
+from calculator.insurance_base import periods, tier_for
+from calculator.profile import INSURANCE_BASE_OPTIONS
+from rulebook import ARTICLES, WAGES
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PARAMETERS = ROOT / "calculator" / "parameters"
+EDITION_TEXT = (PARAMETERS / "edition_2018.toml").read_text(encoding="utf-8")
+
+
+def write_edition(folder: pathlib.Path, text: str) -> pathlib.Path:
+    folder.mkdir(exist_ok=True)
+    (folder / "edition_2018.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+# ------------------------------------------------------------------ the edition model
+
+def test_the_shipped_editions_load():
+    assert [e.id for e in read_editions(PARAMETERS)] == [e.id for e in editions()] == ["2018"]
+
+
+def test_a_misspelt_key_fails_at_load(tmp_path):
+    text = EDITION_TEXT.replace("points_per_step = 3 ", "points_per_stepp = 3 ", 1)
+    assert text != EDITION_TEXT
+    with pytest.raises(DataFileError) as info:
+        read_editions(write_edition(tmp_path / "typo", text))
+    message = str(info.value)
+    assert "edition_2018.toml" in message
+    assert "social_insurance.points_per_stepp" in message  # the unknown key, with its path
+    assert "social_insurance.points_per_step:" in message  # and the key that is now missing
+
+
+def test_an_unknown_section_fails_at_load(tmp_path):
+    with pytest.raises(DataFileError, match=r"bonus_points"):
+        read_editions(write_edition(tmp_path / "extra", EDITION_TEXT + "\n[bonus_points]\npoints = 5\n"))
+
+
+def test_a_wrong_type_fails_at_load(tmp_path):
+    text = EDITION_TEXT.replace("points = 120\n", 'points = "120"\n', 1)  # [standard]
+    with pytest.raises(DataFileError, match=r"standard\.points"):
+        read_editions(write_edition(tmp_path / "type", text))
+
+
+def test_a_citation_of_an_unknown_article_fails_at_load(tmp_path):
+    text = EDITION_TEXT.replace('article = "第十二条" }', 'article = "第九十九条" }', 1)
+    with pytest.raises(DataFileError, match=r"standard\.reference.*第九十九条"):
+        read_editions(write_edition(tmp_path / "article", text))
+
+
+def test_a_citation_of_an_unknown_document_fails_at_load():
+    data = tomllib.loads(EDITION_TEXT)
+    data["age"]["reference"] = {"document": "banfa_2099", "article": "第六条(一)"}
+    with pytest.raises(DataFileError, match=r"age\.reference.*banfa_2099"):
+        check(data, EditionFile, "edition_test.toml")
+
+
+def test_insurance_tiers_are_keyed_by_the_profiles_ids():
+    for edition in editions():
+        assert set(edition["insurance_base"]["tiers"]) == set(INSURANCE_BASE_OPTIONS) - {"none"}
+
+
+# ------------------------------------------------------------------ sources.toml
+
+def test_every_article_of_the_banfa_is_described():
+    doc = sources().documents["banfa_2018"]
+    numerals = "一 二 三 四 五 六 七 八 九 十 十一 十二 十三 十四 十五 十六 十七 十八 十九 二十 二十一 二十二 二十三".split()
+    assert list(doc.articles) == [f"第{n}条" for n in numerals]
+    assert all(text.strip() for text in doc.articles.values())
+    assert (doc.issued, doc.in_force_from) == (dt.date(2017, 12, 28), dt.date(2018, 1, 1))  # the rulebook's dates
+    assert doc.number_confirmed is False and "unconfirmed" in doc.number
+
+
+def test_items_cite_the_rulebooks_articles():
+    edition = editions()[0]
+    for item_id, article in ARTICLES.items():
+        assert edition.article(item_id) == article
+
+
+def test_no_url_is_made_up():
+    for notice in sources().notices.values():
+        assert notice.url == "URL not in sources" or re.match(r"https://", notice.url)
+
+
+def test_nothing_in_the_package_cites_a_file_outside_the_repository():
+    outside = re.compile(r"seeds|/work/|shared/|rules\.md")
+    for path in (ROOT / "calculator").rglob("*"):
+        if path.suffix in {".py", ".toml"}:
+            assert not outside.search(path.read_text(encoding="utf-8")), path
+
+
+# ------------------------------------------------------------------ the average wage
+
+@pytest.mark.parametrize("start,average,floor,ceiling", WAGES)
+def test_wage_periods_hold_the_published_figures(start, average, floor, ceiling):
+    period = next(p for p in periods() if p.start == dt.date.fromisoformat(start))
+    assert (period.average, period.base_floor, period.base_ceiling) == (average, floor, ceiling)
+
+
+def test_the_floor_is_the_published_one_not_60_percent():
+    period = next(p for p in periods() if p.start == dt.date(2022, 7, 1))
+    assert period.base_floor == 6520
+    assert period.base_floor != round(period.average * 0.6)  # 6,838: a derived floor would be wrong
+
+
+@pytest.mark.parametrize("start", ["2022-07-01", "2023-07-01"])
+def test_2022_and_2023_are_confirmed_by_two_public_summaries(start):
+    period = next(p for p in periods() if p.start == dt.date.fromisoformat(start))
+    assert period.confirmed is True
+    assert len(period.confirmed_by) == 2 and len(set(period.confirmed_by)) == 2
+    assert "HRSS notice" in period.source
+
+
+def test_the_tier_for_2022_uses_the_published_floor():
+    result = tier_for(6000, "2023-01-15")  # below the published floor of 6,520
+    assert result["period"]["floor"] == 6520
+    assert any("6520" in n["zh"] for n in result["notes"])
+    assert not any("未经核实" in n["zh"] for n in result["notes"])  # confirmed now
+    notice = result["period"]["notice"]
+    assert notice["confirmed"] is True and len(notice["confirmed_by"]) == 2
+    assert notice["url"] == "URL not in sources"  # none is given in the project's sources
