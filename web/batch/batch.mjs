@@ -99,15 +99,21 @@ function preview(result) {
   return out;
 }
 
+let shownState = null;  // 'busy' | 'done' | 'error'; #batch-result[data-state] repeats it for the tests
+function setShown(state) {
+  shownState = state;
+  $('batch-result').dataset.state = state;
+}
+
 async function scoreFile(file) {
   const mine = ++job;
   const box = $('batch-result');
-  box.dataset.state = 'busy';
+  setShown('busy');
   box.hidden = true;
   if (file.size > MAX_BYTES) {
     last = { name: file.name, error: () => t('batch_too_big') };
     renderResult();
-    box.dataset.state = 'error';
+    setShown('error');
     return;
   }
   status(t('batch_reading', { name: file.name }), 'busy');
@@ -119,7 +125,7 @@ async function scoreFile(file) {
     const message = String(err && err.message || err);
     last = { name: file.name, error: () => message };
     renderResult();
-    box.dataset.state = 'error';
+    setShown('error');
     return;
   }
   if (mine !== job) return;
@@ -137,7 +143,7 @@ async function scoreFile(file) {
     last = answer.ok ? { name: file.name, result: answer.result } : { name: file.name, error: () => errorText(answer.errors) };
   }
   renderResult();
-  box.dataset.state = last.error ? 'error' : 'done';
+  setShown(last.error ? 'error' : 'done');
 }
 
 $('csv-file').addEventListener('change', (e) => {
@@ -174,8 +180,7 @@ function applyLangChrome() {
   b.lang = lang() === 'zh' ? 'en' : 'zh-CN';
   showEngine();
   if (last) {
-    const state = $('batch-result').dataset.state;
-    if (state === 'done' || state === 'error') renderResult();
+    if (shownState === 'done' || shownState === 'error') renderResult();
   }
 }
 $('lang-switch').addEventListener('click', () => {

@@ -37,7 +37,8 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
   let timer = null;       // the delayed plan request (PLAN_DELAY)
 
   section.setAttribute('aria-labelledby', 'plan-heading');
-  section.dataset.state = 'off';
+  let current = 'off';     // the view's state; #plan[data-state] repeats it for the tests
+  section.dataset.state = current;
 
   const field = (name) => (spec?.fields || []).find((f) => f.name === name);
   function valueText(name, value) {
@@ -48,6 +49,7 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
   }
 
   function setState(state) {
+    current = state;
     section.dataset.state = state;
     if (state === 'pending') section.setAttribute('aria-busy', 'true');
     else section.removeAttribute('aria-busy');
@@ -205,7 +207,7 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
     if (state === 'pending') {
       stopWaiting();
       channel.cancel();
-      if (section.dataset.state !== 'off' || shown) setState('pending');
+      if (current !== 'off' || shown) setState('pending');
     } else if (state === 'invalid' || state === 'error') {
       stopWaiting();
       channel.cancel();
@@ -245,7 +247,7 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
   if (first) onResult(first);
 
   on('lang', () => {
-    const was = section.dataset.state;
+    const was = current;
     if (shown || failure) {
       render();
       if (was === 'pending') setState('pending');   // still waiting for the newest plan
