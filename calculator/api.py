@@ -38,17 +38,21 @@ def _csv_out(text: str) -> dict[str, Any]:
 
 
 def _batch(req: dict[str, Any]) -> Any:
-    """``csv_base64`` (the file's bytes; decoded here as UTF-8/BOM, else GB18030, like the CLI) or ``csv_text``."""
+    """The file's bytes (``csv_bytes``, handed over by ``handle``'s ``data``; or ``csv_base64``
+    in JSON), decoded here as UTF-8/BOM, else GB18030, like the CLI; or ``csv_text``.
+    Answers the rows as data (``batch.score_file``) and the CSV to download."""
     from . import batch, csvio
 
-    if "csv_base64" in req:
-        data: bytes | str = csvio.from_base64(req["csv_base64"])
+    if isinstance(req.get("csv_bytes"), bytes):
+        data: bytes | str = req["csv_bytes"]
+    elif "csv_base64" in req:
+        data = csvio.from_base64(req["csv_base64"])
     elif isinstance(req.get("csv_text"), str):
         data = req["csv_text"]
     else:
-        raise request_error("请提供 csv_base64 或 csv_text", "give csv_base64 or csv_text")
-    text, summary = batch.score_csv(data)
-    return {**_csv_out(text), "rows": summary["rows"], "ok_count": summary["ok_count"], "error_count": summary["error_count"]}
+        raise request_error("请提供 CSV 文件的内容", "give the CSV file's bytes or text")
+    scored = batch.score_file(data)
+    return {**scored, **_csv_out(batch.to_csv(scored))}
 
 
 def _template(req: dict[str, Any]) -> Any:
@@ -71,9 +75,14 @@ def call(req: Any) -> dict[str, Any]:
         return {"ok": False, "errors": exc.errors}
 
 
-def handle(request_json: str) -> str:
+def handle(request_json: str, data: Any = None) -> str:
+    """One JSON request, one JSON answer. ``data``: a file's bytes that travel beside the JSON
+    (the worker hands over the page's transferred buffer, a JS Uint8Array); the request
+    gets them as ``csv_bytes``."""
     try:
         req = json.loads(request_json)
     except json.JSONDecodeError:
         req = None
+    if data is not None and isinstance(req, dict):
+        req["csv_bytes"] = bytes(data.to_bytes() if hasattr(data, "to_bytes") else data)
     return json.dumps(call(req), ensure_ascii=False)

@@ -13,6 +13,8 @@ Output columns: the identifying columns, ``total``, ``meets_standard``,
 indicator in the 办法's order (the points that went into the total; 0 when not
 counted), and ``errors``: a refused row gets "field: 中文 / English; ..." there and
 empty scores, and the other rows are scored all the same.
+
+``score_file`` gives the same as data (the page's preview); ``to_csv`` writes it.
 """
 
 from __future__ import annotations
@@ -60,16 +62,57 @@ def _check_header(header: list[str], rows: list[list[str]]) -> list[int]:
     return drop
 
 
-def _scored(result: Result) -> list[Any]:
+def _record(ids: list[str], result: Result | None, errors: list[dict[str, Any]]) -> dict[str, Any]:
+    """One row as data: its identifying cells, the scores (None when refused) and the errors."""
+    if result is None:
+        return {"ids": ids, "total": None, "meets_standard": None, "disqualified": None, "verdict": None,
+                "points": None, "errors": errors}
+    counted = {i.id: i.points if i.counted else 0 for i in result.items}
     verdict = "vetoed" if result.disqualified else "meets" if result.meets_standard else "below"
-    points = {i.id: i.points if i.counted else 0 for i in result.items}
-    return [result.total, str(result.meets_standard).lower(), str(result.disqualified).lower(),
-            VERDICTS[verdict]["zh"], *(points.get(i, 0) for i in item_ids()), ""]
+    return {"ids": ids, "total": result.total, "meets_standard": result.meets_standard, "disqualified": result.disqualified,
+            "verdict": verdict, "points": [counted.get(i, 0) for i in item_ids()], "errors": []}
 
 
-def _refused(errors: list[dict[str, Any]]) -> list[Any]:
-    text = "; ".join(f"{e['field'] or 'row'}: {e['zh']} / {e['en']}" for e in errors)
-    return ["", "", "", "", *("" for _ in item_ids()), text]
+def score_file(data: bytes | str) -> dict[str, Any]:
+    """Score every row of a CSV file, as data.
+
+    Returns ``{id_columns, items, verdicts, records, rows, ok_count, error_count}``: the
+    identifying columns the file has, the item ids in the 办法's order (``records[k].points``
+    follows it), the verdict labels by id, and one record a row (see ``_record``). A file
+    that cannot be read (encoding, no header, unknown columns) raises ProfileError.
+    """
+    header, rows = csvio.read_rows(csvio.decode(data))
+    drop = _check_header(header, rows)
+    keep = [k for k in range(len(header)) if k not in drop]
+    names = [header[k] for k in keep]
+    ids = [n for n in names if n in ID_COLUMNS]
+    records = []
+    for row in rows:
+        cells = [row[k] if k < len(row) else "" for k in keep]
+        passthrough = [cells[names.index(n)] for n in ids]
+        extra = [c for k, c in enumerate(row) if k >= len(header) and c.strip()]
+        try:
+            if extra:
+                raise request_error(f"这一行比表头多出{len(extra)}个单元格", f"the row has {len(extra)} more cells than the header")
+            records.append(_record(passthrough, score(csvio.profile_of(names, cells)), []))
+        except ProfileError as exc:
+            records.append(_record(passthrough, None, list(exc.errors)))
+    ok = sum(1 for r in records if not r["errors"])
+    return {"id_columns": ids, "items": list(item_ids()), "verdicts": VERDICTS, "records": records,
+            "rows": len(records), "ok_count": ok, "error_count": len(records) - ok}
+
+
+def _csv_row(record: dict[str, Any]) -> list[Any]:
+    if record["errors"]:
+        text = "; ".join(f"{e['field'] or 'row'}: {e['zh']} / {e['en']}" for e in record["errors"])
+        return [*record["ids"], "", "", "", "", *("" for _ in item_ids()), text]
+    return [*record["ids"], record["total"], str(record["meets_standard"]).lower(), str(record["disqualified"]).lower(),
+            VERDICTS[record["verdict"]]["zh"], *record["points"], ""]
+
+
+def to_csv(scored: dict[str, Any]) -> str:
+    """The output CSV (no BOM) of ``score_file``'s answer: write it with ``csvio.encode`` for Excel."""
+    return csvio.write(out_header(scored["id_columns"]), [_csv_row(r) for r in scored["records"]])
 
 
 def score_csv(data: bytes | str) -> tuple[str, dict[str, int]]:
@@ -78,24 +121,8 @@ def score_csv(data: bytes | str) -> tuple[str, dict[str, int]]:
     The text has no BOM: write it with ``csvio.encode`` to get the UTF-8-with-BOM file.
     A file that cannot be read (encoding, no header, unknown columns) raises ProfileError.
     """
-    header, rows = csvio.read_rows(csvio.decode(data))
-    drop = _check_header(header, rows)
-    keep = [k for k in range(len(header)) if k not in drop]
-    names = [header[k] for k in keep]
-    ids = [n for n in names if n in ID_COLUMNS]
-    out, ok = [], 0
-    for row in rows:
-        cells = [row[k] if k < len(row) else "" for k in keep]
-        passthrough = [cells[names.index(n)] for n in ids]
-        extra = [c for k, c in enumerate(row) if k >= len(header) and c.strip()]
-        try:
-            if extra:
-                raise request_error(f"这一行比表头多出{len(extra)}个单元格", f"the row has {len(extra)} more cells than the header")
-            out.append(passthrough + _scored(score(csvio.profile_of(names, cells))))
-            ok += 1
-        except ProfileError as exc:
-            out.append(passthrough + _refused(list(exc.errors)))
-    return csvio.write(out_header(ids), out), {"rows": len(rows), "ok_count": ok, "error_count": len(rows) - ok}
+    scored = score_file(data)
+    return to_csv(scored), {k: scored[k] for k in ("rows", "ok_count", "error_count")}
 
 
 EXAMPLES: tuple[dict[str, Any], ...] = (

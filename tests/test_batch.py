@@ -70,6 +70,28 @@ def test_bad_rows_get_errors_and_others_are_scored():
     assert "social_insurance_months:" in rows["bad-months"]["errors"]
 
 
+def test_rows_as_data_from_the_bytes_beside_the_request():
+    """The page transfers the file's bytes (handle's `data`) and gets the rows as data."""
+    data = (FILES / "bad_rows.csv").read_bytes()
+    answer = json.loads(handle(json.dumps({"op": "batch"}), data))
+    assert answer["ok"], answer
+    result = answer["result"]
+    assert (result["rows"], result["ok_count"], result["error_count"]) == (7, 2, 5)
+    assert result["id_columns"] == ["name"] and result["items"] == list(item_ids())
+    assert result["verdicts"]["below"] == {"zh": "未达标", "en": "below the standard"}
+    records = {r["ids"][0]: r for r in result["records"]}
+    assert list(records)[:3] == ["ok-1", "bad-age", "bad-enum-and-bool"]  # the file's order
+    ok = records["ok-1"]
+    assert (ok["total"], ok["verdict"], ok["errors"]) == (156, "meets", [])
+    assert ok["points"][result["items"].index("shortage_major")] == 30
+    bad = records["bad-enum-and-bool"]
+    assert bad["total"] is None and bad["verdict"] is None and bad["points"] is None
+    assert {e["field"] for e in bad["errors"]} == {"education", "shortage_major"}
+    assert all(e["zh"] and e["en"] for e in bad["errors"])
+    # the file to save is the CSV the command line writes
+    assert result["csv_text"] == score_csv(data)[0]
+
+
 def test_unknown_columns_refuse_the_file():
     with pytest.raises(ProfileError) as exc:
         score_csv((FILES / "unknown_column.csv").read_bytes())

@@ -1,16 +1,17 @@
 // The batch page for HR (web/batch.html): a CSV of employees scored in this browser.
 //
-// The file is read as bytes and sent base64-encoded to the worker (op `batch`, field
-// `csv_base64`), so Python decodes it exactly as the command line does (UTF-8 with or
-// without BOM, else GBK/GB18030). The answer's `csv_base64` (UTF-8 with BOM) is offered as
-// a download; nothing leaves the browser. Same worker and engine client as the main page.
+// The file's bytes are transferred to the worker (op `batch`, an ArrayBuffer beside the
+// request), so Python decodes it exactly as the command line does (UTF-8 with or without
+// BOM, else GBK/GB18030). The answer has the rows as data (records, id columns, item ids,
+// verdict labels) for the preview, and `csv_base64` (UTF-8 with BOM, written by Python)
+// to download; nothing leaves the browser. Same worker and engine client as the main page.
 //
 // Readiness signals (tests): <html data-engine="loading|ready|failed">;
 // #batch-result[data-state] = "busy" | "done" | "error" for the newest file.
 
-import { setLang, lang, pick, fill } from '../shared/i18n.mjs';
+import { setLang, lang, pick, t, setDefaults } from '../shared/i18n.mjs';
 import { startEngine } from '../engine/engine-client.mjs';
-import { downloadBase64, fileToBase64, parseCsv } from './csv-download.mjs';
+import { downloadBase64 } from './csv-download.mjs';
 import { h } from '../shared/dom.mjs';
 
 const $ = (id) => document.getElementById(id);
@@ -18,37 +19,6 @@ const root = document.documentElement;
 const PREVIEW_ROWS = 50;
 const MAX_BYTES = 20 * 1024 * 1024;
 
-const T = {
-  title: { zh: '批量计算居住证积分（HR）', en: 'Score a whole team — Shanghai residence-permit points' },
-  stage_start: { zh: '正在准备计算引擎…', en: 'Preparing the calculator…' },
-  stage_runtime: { zh: '正在准备计算引擎：第 1/3 步，加载 Python 运行环境（首次约需几十秒）', en: 'Preparing the calculator: step 1 of 3, loading the Python runtime (the first time takes a few tens of seconds)' },
-  stage_packages: { zh: '正在准备计算引擎：第 2/3 步，加载程序包', en: 'Preparing the calculator: step 2 of 3, loading packages' },
-  stage_engine: { zh: '正在准备计算引擎：第 3/3 步，启动积分计算程序', en: 'Preparing the calculator: step 3 of 3, starting the points engine' },
-  ready: { zh: '计算引擎已就绪。', en: 'The calculator is ready.' },
-  failed: { zh: '计算引擎无法启动（{m}）。请刷新本页，或换用最新版 Chrome、Edge、Safari、Firefox。', en: 'The calculator did not start ({m}). Reload the page, or use a current Chrome, Edge, Safari or Firefox.' },
-  reading: { zh: '正在读取“{name}”…', en: 'Reading “{name}”…' },
-  scoring: { zh: '正在本机计算“{name}”（{kb} KB），请稍候…', en: 'Scoring “{name}” ({kb} KB) on this computer…' },
-  done: { zh: '“{name}”已算完：{rows} 行，{ok} 行已计算，{err} 行有错误。', en: '“{name}” done: {rows} rows, {ok} scored, {err} with errors.' },
-  refused: { zh: '无法读取这个文件：{m}', en: 'This file cannot be read: {m}' },
-  too_big: { zh: '文件太大（超过 20 MB）。请分成几个文件。', en: 'The file is too large (over 20 MB). Split it into several files.' },
-  empty: { zh: '文件里没有员工数据行。', en: 'The file has no employee rows.' },
-  preview_caption: { zh: '预览：前 {n} 行（共 {total} 行，全部结果请下载 CSV）', en: 'Preview: the first {n} rows (of {total}; download the CSV for all of them)' },
-  preview_caption_all: { zh: '全部 {n} 行', en: 'All {n} rows' },
-  errors_caption: { zh: '有错误的行（{n} 行）', en: 'Rows with errors ({n})' },
-  errors_more: { zh: '另有 {n} 行有错误，见下载的 CSV。', en: '{n} more rows with errors: see the downloaded CSV.' },
-  col_row: { zh: '行', en: 'Row' },
-  col_total: { zh: '总分', en: 'Total' },
-  col_verdict: { zh: '结论', en: 'Verdict' },
-  col_errors: { zh: '错误', en: 'Errors' },
-  template_failed: { zh: '模板生成失败：{m}', en: 'The template could not be made: {m}' },
-  template_name: { zh: '居住证积分-批量模板.csv', en: 'shpoints-batch-template.csv' },
-  result_suffix: { zh: '-积分结果.csv', en: '-points.csv' },
-  lang_switch: { zh: 'English', en: '中文' },
-  lang_label: { zh: 'Switch to English', en: '切换到中文' },
-};
-const VERDICT_EN = { 达标: 'meets the standard', 未达标: 'below the standard', 取消资格: 'disqualified' };
-
-const tr = (key, vars = {}) => fill(T[key][lang()] ?? T[key].zh, vars);
 
 
 // ------------------------------------------------------------------ engine
@@ -63,16 +33,13 @@ const engine = startEngine((status) => {
 function showEngine() {
   const line = $('engine-line');
   const s = engineStatus;
-  if (s.state === 'ready') { line.textContent = tr('ready'); line.dataset.kind = 'ok'; }
-  else if (s.state === 'failed') { line.textContent = tr('failed', { m: s.message || s.code }); line.dataset.kind = 'error'; }
-  else { line.textContent = tr(`stage_${['runtime', 'packages', 'engine'].includes(s.stage) ? s.stage : 'start'}`); line.dataset.kind = 'busy'; }
+  if (s.state === 'ready') { line.textContent = t('engine_ready'); line.dataset.kind = 'ok'; }
+  else if (s.state === 'failed') { line.textContent = t('batch_failed', { m: s.message || s.code }); line.dataset.kind = 'error'; }
+  else { line.textContent = ['runtime', 'packages', 'engine'].includes(s.stage) ? t(`stage_${s.stage}`) : t('batch_stage_start'); line.dataset.kind = 'busy'; }
 }
 
 const errorText = (errors) => (errors || []).map((e) => pick(e)).join(lang() === 'zh' ? '；' : '; ');
-async function call(op, payload) {
-  const answer = await engine.request(op, payload);
-  return answer;
-}
+const call = (op, payload, bytes) => engine.request(op, payload, bytes);
 
 // ------------------------------------------------------------------ state + rendering
 let job = 0;            // newest file's number: an older file's answer is dropped
@@ -84,96 +51,99 @@ function renderResult() {
   if (!last) { box.hidden = true; return; }
   if (last.error) {
     box.hidden = true;
-    status(tr('refused', { m: last.error() }), 'error');
+    status(t('batch_refused', { m: last.error() }), 'error');
     return;
   }
   const { result, name } = last;
-  status(tr('done', { name, rows: result.rows, ok: result.ok_count, err: result.error_count }), 'ok');
+  status(t('batch_done', { name, rows: result.rows, ok: result.ok_count, err: result.error_count }), 'ok');
   $('sum-rows').textContent = String(result.rows);
   $('sum-ok').textContent = String(result.ok_count);
   $('sum-errors').textContent = String(result.error_count);
   $('sum-errors-box').classList.toggle('has-errors', result.error_count > 0);
-  $('preview-box').replaceChildren(...preview(result.csv_text));
+  $('preview-box').replaceChildren(...preview(result));
   box.hidden = false;
 }
 
-function preview(csvText) {
-  const [header = [], ...rows] = parseCsv(csvText);
-  const at = (name) => header.indexOf(name);
-  const ids = header.slice(0, at('total'));
-  const iTotal = at('total');
-  const iVerdict = at('verdict');
-  const iErrors = at('errors');
-  const verdict = (v) => (lang() === 'en' ? VERDICT_EN[v] || v : v);
-  const head = h('tr', {}, h('th', { scope: 'col', text: tr('col_row') }), ids.map((n) => h('th', { scope: 'col', text: n })),
-    h('th', { scope: 'col', text: tr('col_total') }), h('th', { scope: 'col', text: tr('col_verdict') }), h('th', { scope: 'col', text: tr('col_errors') }));
+/** The preview tables, from the rows the engine answered as data (never the CSV). */
+function preview(result) {
+  const rows = result.records;
+  const ids = result.id_columns;
+  const head = h('tr', {}, h('th', { scope: 'col', text: t('batch_col_row') }), ids.map((n) => h('th', { scope: 'col', text: n })),
+    h('th', { scope: 'col', text: t('total_label') }), h('th', { scope: 'col', text: t('batch_col_verdict') }), h('th', { scope: 'col', text: t('batch_col_errors') }));
   const line = (row, i) => {
-    const err = row[iErrors] || '';
+    const err = row.errors.map((e) => `${e.field || t('batch_col_row')}: ${pick(e)}`).join(lang() === 'zh' ? '；' : '; ');
     return h('tr', { class: err ? 'row-error' : null },
-      h('td', { class: 'num', text: String(i + 1) }), ids.map((_, k) => h('td', { text: row[k] ?? '' })),
-      h('td', { class: 'num', text: row[iTotal] ?? '' }), h('td', { text: verdict(row[iVerdict] ?? '') }),
+      h('td', { class: 'num', text: String(i + 1) }), row.ids.map((cell) => h('td', { text: cell })),
+      h('td', { class: 'num', text: row.total == null ? '' : String(row.total) }),
+      h('td', { text: row.verdict ? pick(result.verdicts[row.verdict]) : '' }),
       h('td', { class: 'err', text: err }));
   };
   const shown = rows.slice(0, PREVIEW_ROWS);
   const out = [];
   const table = h('table', { class: 'preview', id: 'preview' },
-    h('caption', { text: rows.length > PREVIEW_ROWS ? tr('preview_caption', { n: PREVIEW_ROWS, total: rows.length }) : tr('preview_caption_all', { n: rows.length }) }),
+    h('caption', { text: rows.length > PREVIEW_ROWS ? t('batch_preview_caption', { n: PREVIEW_ROWS, total: rows.length }) : t('batch_preview_caption_all', { n: rows.length }) }),
     h('thead', {}, head.cloneNode(true)), h('tbody', {}, shown.map(line)));
   out.push(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'preview-caption' }, table));
   table.querySelector('caption').id = 'preview-caption';
   // Every row with errors (beyond the preview too), so they can be fixed without Excel.
-  const bad = rows.map((row, i) => [row, i]).filter(([row]) => row[iErrors]);
+  const bad = rows.map((row, i) => [row, i]).filter(([row]) => row.errors.length);
   if (bad.length) {
     const list = bad.slice(0, 200);
     const errTable = h('table', { class: 'preview', id: 'error-rows' },
-      h('caption', { id: 'errors-caption', text: tr('errors_caption', { n: bad.length }) }),
+      h('caption', { id: 'errors-caption', text: t('batch_errors_caption', { n: bad.length }) }),
       h('thead', {}, head.cloneNode(true)), h('tbody', {}, list.map(([row, i]) => line(row, i))));
-    out.push(h('h3', { class: 'sr-only', text: tr('errors_caption', { n: bad.length }) }));
+    out.push(h('h3', { class: 'sr-only', text: t('batch_errors_caption', { n: bad.length }) }));
     out.push(h('div', { class: 'table-scroll errors-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'errors-caption' }, errTable));
-    if (bad.length > list.length) out.push(h('p', { class: 'muted small', text: tr('errors_more', { n: bad.length - list.length }) }));
+    if (bad.length > list.length) out.push(h('p', { class: 'muted small', text: t('batch_errors_more', { n: bad.length - list.length }) }));
   }
   return out;
+}
+
+let shownState = null;  // 'busy' | 'done' | 'error'; #batch-result[data-state] repeats it for the tests
+function setShown(state) {
+  shownState = state;
+  $('batch-result').dataset.state = state;
 }
 
 async function scoreFile(file) {
   const mine = ++job;
   const box = $('batch-result');
-  box.dataset.state = 'busy';
+  setShown('busy');
   box.hidden = true;
   if (file.size > MAX_BYTES) {
-    last = { name: file.name, error: () => tr('too_big') };
+    last = { name: file.name, error: () => t('batch_too_big') };
     renderResult();
-    box.dataset.state = 'error';
+    setShown('error');
     return;
   }
-  status(tr('reading', { name: file.name }), 'busy');
-  let b64;
+  status(t('batch_reading', { name: file.name }), 'busy');
+  let bytes;
   try {
-    b64 = await fileToBase64(file);
+    bytes = await file.arrayBuffer();
   } catch (err) {
     if (mine !== job) return;
     const message = String(err && err.message || err);
     last = { name: file.name, error: () => message };
     renderResult();
-    box.dataset.state = 'error';
+    setShown('error');
     return;
   }
   if (mine !== job) return;
-  status(tr('scoring', { name: file.name, kb: Math.max(1, Math.round(file.size / 1024)) }), 'busy');
+  status(t('batch_scoring', { name: file.name, kb: Math.max(1, Math.round(file.size / 1024)) }), 'busy');
   let answer;
   try {
-    answer = await call('batch', { csv_base64: b64 });
+    answer = await call('batch', {}, bytes);   // transferred, not copied
   } catch (err) {
     answer = { ok: false, errors: err.errors?.length ? err.errors : [{ zh: err.message, en: err.message }] };
   }
   if (mine !== job) return;
   if (answer.ok && answer.result.rows === 0) {
-    last = { name: file.name, error: () => tr('empty') };
+    last = { name: file.name, error: () => t('batch_empty') };
   } else {
     last = answer.ok ? { name: file.name, result: answer.result } : { name: file.name, error: () => errorText(answer.errors) };
   }
   renderResult();
-  box.dataset.state = last.error ? 'error' : 'done';
+  setShown(last.error ? 'error' : 'done');
 }
 
 $('csv-file').addEventListener('change', (e) => {
@@ -184,7 +154,7 @@ $('csv-file').addEventListener('change', (e) => {
 $('download').addEventListener('click', () => {
   if (!last || !last.result) return;
   const base = last.name.replace(/\.(csv|txt)$/i, '') || 'employees';
-  downloadBase64(last.result.csv_base64, `${base}${tr('result_suffix')}`);
+  downloadBase64(last.result.csv_base64, `${base}${t('batch_result_suffix')}`);
 });
 
 $('template').addEventListener('click', async () => {
@@ -193,9 +163,9 @@ $('template').addEventListener('click', async () => {
   try {
     const answer = await call('template', {});
     if (!answer.ok) throw new Error(errorText(answer.errors));
-    downloadBase64(answer.result.csv_base64, tr('template_name'));
+    downloadBase64(answer.result.csv_base64, t('batch_template_name'));
   } catch (err) {
-    status(tr('template_failed', { m: err.message }), 'error');
+    status(t('batch_template_failed', { m: err.message }), 'error');
   } finally {
     button.disabled = false;
   }
@@ -203,15 +173,14 @@ $('template').addEventListener('click', async () => {
 
 // ------------------------------------------------------------------ language
 function applyLangChrome() {
-  document.title = tr('title');
+  document.title = t('batch_title');
   const b = $('lang-switch');
-  b.textContent = tr('lang_switch');
-  b.setAttribute('aria-label', tr('lang_label'));
+  b.textContent = t('lang_switch');
+  b.setAttribute('aria-label', t('lang_switch_label'));
   b.lang = lang() === 'zh' ? 'en' : 'zh-CN';
   showEngine();
   if (last) {
-    const state = $('batch-result').dataset.state;
-    if (state === 'done' || state === 'error') renderResult();
+    if (shownState === 'done' || shownState === 'error') renderResult();
   }
 }
 $('lang-switch').addEventListener('click', () => {
@@ -222,3 +191,9 @@ const asked = new URLSearchParams(location.search).get('lang');
 if (asked === 'en' || asked === 'zh') setLang(asked);
 applyLangChrome();
 showEngine();
+
+// The identifying columns the file may have come from the models (formspec.json).
+fetch(new URL('./formspec.json', document.baseURI))
+  .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`formspec.json: HTTP ${r.status}`))))
+  .then((spec) => setDefaults({ id_columns: spec.batch.id_columns.join(' / ') }))
+  .catch(() => {});

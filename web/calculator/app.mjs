@@ -9,13 +9,14 @@
 // Hooks for later features: getProfile(), setProfile(obj), whenFormReady(), and the
 // document event "shpoints:result" with detail {profile, result}.
 
-import { setLang, lang, t } from '../shared/i18n.mjs';
+import { setLang, lang, t, setDefaults } from '../shared/i18n.mjs';
 import { startEngine, latestChannel } from '../engine/engine-client.mjs';
+import { emit, on } from '../shared/events.mjs';
+import { lazy } from '../shared/lazy.mjs';
+import { h } from '../shared/dom.mjs';
 import { renderForm } from './form.mjs';
 import { createResultView } from './result.mjs';
-import { mountTierHelper } from '../features/helper-tier.mjs';
 import { initFeatures } from '../features/features.mjs';
-import { mountPlanView } from '../plan/plan-view.mjs';
 
 const root = document.documentElement;
 root.dataset.engine = 'loading';
@@ -26,6 +27,7 @@ const engine = startEngine((status) => {
   lastStatus = status;
   if (status.state === 'ready' || status.state === 'failed') root.dataset.engine = status.state;
   if (view) view.setEngineStatus(status);
+  emit('engine-state', status);
 });
 const specPromise = fetch(new URL('./formspec.json', document.baseURI)).then((r) => {
   if (!r.ok) throw new Error(`formspec.json: HTTP ${r.status}`);
@@ -88,6 +90,46 @@ function update() {
   channel.submit({ profile });
 }
 
+const monthName = (m) => new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+
+/** The figures the page's own strings quote, from formspec.json (never written in web/). */
+function specVars(spec) {
+  const { from_month: from, to_month: to } = spec.insurance_year;
+  return { standard: spec.standard, year_from: from, year_to: to, year_from_name: monthName(from), year_to_name: monthName(to) };
+}
+
+// Parts loaded on first use (dynamic import), prefetched once the engine is ready so the
+// first use finds them loaded: the plan (with its chart) and the insurance-base helper.
+const planView = lazy(() => import('../plan/plan-view.mjs'));
+const tierHelper = lazy(() => import('../features/helper-tier.mjs'));
+
+function mountLazyParts(spec, formEl) {
+  // The tier helper's summary now, after the field it helps with; its body when first opened.
+  const box = h('details', { class: 'tier-helper', id: 'tier-helper', 'data-field': 'insurance_base' },
+    h('summary', { 'data-i18n': 'tier_summary', text: t('tier_summary') }));
+  const anchor = form.fieldBlock(box.dataset.field);
+  if (anchor) anchor.after(box); else formEl.append(box);
+  box.addEventListener('toggle', () => {
+    if (box.open && !tier) tierHelper().then((m) => { tier ??= m.mountTierHelper(engine, form, box); });
+  });
+  // The plan under the result, with the first result (or refusal): mounted with the newest
+  // of them, so none that arrives while the module loads is lost.
+  let latest = null;
+  let mounted = false;
+  const mountPlan = () => planView().then((m) => {
+    if (mounted) return;
+    mounted = true;
+    offResult();
+    offState();
+    m.mountPlanView(engine, { spec, ...latest });
+  });
+  const offResult = on('result', (first) => { latest = { first }; mountPlan(); });
+  const offState = on('score-state', ({ state }) => {
+    if (state === 'invalid' || state === 'error') { latest = { refused: true }; mountPlan(); }
+  });
+  engine.ready.then(() => { planView(); tierHelper(); }, () => {});
+}
+
 async function main() {
   let spec;
   const fields = document.getElementById('form-fields');
@@ -98,6 +140,8 @@ async function main() {
     root.dataset.form = 'failed';
     return;
   }
+  setDefaults(specVars(spec));
+  emit('spec', { spec });
   const formEl = document.getElementById('profile-form');
   formEl.addEventListener('submit', (e) => e.preventDefault());
   form = renderForm(spec, fields, { onChange: () => update() });
@@ -108,6 +152,8 @@ async function main() {
       if (answer.ok) {
         form.showErrors([]);
         view.showResult(answer.result, profile);
+        emit('result', { profile, result: answer.result });
+        // the same for a host page or a test (public hook; the app itself listens to events.mjs)
         document.dispatchEvent(new CustomEvent('shpoints:result', { detail: { profile, result: answer.result } }));
       } else {
         form.showErrors(answer.errors || []);
@@ -115,8 +161,7 @@ async function main() {
       }
     },
     (err) => view.showError(err.message));
-  tier = mountTierHelper(engine, form, formEl);
-  mountPlanView(engine, { spec });   // the plan under the result (web/plan-view.mjs)
+  mountLazyParts(spec, formEl);
   root.dataset.form = 'ready';
   resolveForm(form);
   update();

@@ -3,6 +3,7 @@
 
 import { t, pick, num, lang } from '../shared/i18n.mjs';
 import { h } from '../shared/dom.mjs';
+import { emit } from '../shared/events.mjs';
 
 
 const signed = (n) => (n > 0 ? `+${num(n)}` : n < 0 ? `−${num(-n)}` : '0');
@@ -14,7 +15,7 @@ const signed = (n) => (n > 0 ? `+${num(n)}` : n < 0 ? `−${num(-n)}` : '0');
 export function createResultView(spec, form) {
   const $ = (id) => document.getElementById(id);
   const total = $('total');
-  const standard = spec.standard ?? 120;
+  const standard = spec.standard;   // the edition in force today (formspec.json); a result carries its own
   let state = { kind: 'waiting' };   // waiting | result | invalid | error
   let engine = { state: 'loading', stage: 'start' };
   let liveTimer = 0;
@@ -45,8 +46,9 @@ export function createResultView(spec, form) {
 
   /** A newer input is being computed. */
   function pending() {
-    total.dataset.state = 'pending';
+    total.dataset.state = 'pending';   // test signal; the app listens to the 'score-state' event
     $('result').setAttribute('aria-busy', 'true');
+    emit('score-state', { state: 'pending' });
   }
 
   function renderEngine() {
@@ -177,15 +179,15 @@ export function createResultView(spec, form) {
       kind = 'disqualified'; verdict = t('verdict_disqualified');
     } else if (r.meets_standard) {
       kind = 'meets';
-      verdict = value > (r.standard ?? standard) ? `${t('verdict_meets')} · ${t('verdict_over', { n: num(value - (r.standard ?? standard)) })}` : t('verdict_meets');
+      verdict = value > r.standard ? `${t('verdict_meets')} · ${t('verdict_over', { n: num(value - r.standard) })}` : t('verdict_meets');
     } else {
       kind = 'below';
-      verdict = `${t('verdict_below')} · ${t('verdict_gap', { n: num(r.gap ?? Math.max(0, standard - value)) })}`;
+      verdict = `${t('verdict_below')} · ${t('verdict_gap', { n: num(r.gap) })}`;
     }
     $('verdict').textContent = verdict;
     $('verdict').dataset.kind = kind;
     setGauge(value, kind);
-    setMini(num(value), r.disqualified ? t('verdict_disqualified') : r.meets_standard ? t('verdict_meets') : t('verdict_gap', { n: num(r.gap ?? 0) }), kind);
+    setMini(num(value), r.disqualified ? t('verdict_disqualified') : r.meets_standard ? t('verdict_meets') : t('verdict_gap', { n: num(r.gap) }), kind);
     $('errors-box').hidden = true;
 
     // veto
@@ -209,9 +211,9 @@ export function createResultView(spec, form) {
     const rest = clear($('items-zero'));
     let zero = 0;
     // An item is worth showing when it gives points, when it is the veto that applies, or when
-    // the user entered something for it (field names start like the item ids).
-    const entered = Object.keys(profile || {}).map((k) => k.split('_')[0]);
-    const related = (item) => entered.some((w) => w.length > 2 && item.id.startsWith(w));
+    // the user entered something for it (each field names the items it feeds: formspec.json).
+    const entered = new Set(Object.keys(profile || {}).flatMap((name) => form.field(name)?.items || []));
+    const related = (item) => entered.has(item.id);
     for (const item of r.items || []) {
       const li = renderItem(item);
       const shown = (item.points ?? 0) !== 0 || (item.group === 'veto' && item.counted !== false) || related(item);
@@ -236,14 +238,17 @@ export function createResultView(spec, form) {
     if (state.kind === 'result') {
       renderResult(state.result, state.profile);
       total.dataset.state = 'ready';
+      emit('score-state', { state: 'ready' });
       announce(t('live_summary', { total: num(state.result.total ?? 0), verdict: $('verdict').textContent }));
     } else if (state.kind === 'invalid') {
       renderInvalid(state.errors);
       total.dataset.state = 'invalid';
+      emit('score-state', { state: 'invalid' });
       announce(t('live_invalid', { n: state.errors.length }));
     } else if (state.kind === 'error') {
       renderWaiting();
       total.dataset.state = 'error';
+      emit('score-state', { state: 'error' });
       if (state.message) $('verdict').textContent = engine.state === 'failed' ? t('failed_heading') : t('request_failed', { message: state.message });
     } else {
       renderWaiting();

@@ -94,15 +94,20 @@ export function startEngine(onStatus = () => {}) {
     for (const [kind, event] of earlyEvents.splice(0)) (kind === 'error' ? worker.onerror : worker.onmessage)(event);
   }
 
-  /** Send one request; resolves with the raw answer {id, ok, result|errors}. */
-  function request(op, payload = {}) {
+  /**
+   * Send one request; resolves with the raw answer {id, ok, result|errors}. `bytes`, an
+   * ArrayBuffer (a file's content), is transferred to the worker, not copied; the page's
+   * buffer is empty afterwards.
+   */
+  function request(op, payload = {}, bytes = null) {
     if (status.state === 'failed') {
       return Promise.reject(new EngineError(status.message, [], status.code));
     }
     const id = nextId++;
     return new Promise((resolve, reject) => {
       calls.set(id, { resolve, reject });
-      worker.postMessage({ id, op, ...payload });
+      if (bytes) worker.postMessage({ id, op, ...payload, bytes }, [bytes]);
+      else worker.postMessage({ id, op, ...payload });
     });
   }
 

@@ -5,6 +5,8 @@
 // Every site file (wheels/, pyodide/) is resolved against the site root, the folder above
 // this file's engine/ folder, so the site works from any sub-path of a static host.
 
+import { texts } from '../shared/i18n.mjs';
+
 const siteRoot = new URL('../', import.meta.url);
 const here = (path) => new URL(path, siteRoot).href;
 
@@ -27,17 +29,17 @@ function classify(err) {
 }
 
 function answer(msg) {
-  const { id, op, ...payload } = msg || {};
+  const { id, op, bytes, ...payload } = msg || {};   // bytes: a transferred ArrayBuffer (batch)
   if (failed) {
-    post({ id, ok: false, errors: [{ field: null, type: 'engine_failed', zh: `计算引擎未能启动：${failed}`, en: `The calculator did not start: ${failed}` }] });
+    post({ id, ok: false, errors: [{ field: null, type: 'engine_failed', ...texts('worker_failed', { m: failed }) }] });
     return;
   }
   try {
-    const out = JSON.parse(api(JSON.stringify({ op, ...payload })));
+    const out = JSON.parse(api(JSON.stringify({ op, ...payload }), bytes ? new Uint8Array(bytes) : undefined));
     post({ id, ...out });
   } catch (err) {
     const message = String(err && err.message || err).split('\n').slice(-3).join(' ').slice(0, 500);
-    post({ id, ok: false, errors: [{ field: null, type: 'internal', zh: `计算程序内部错误：${message}`, en: `Internal error in the calculator: ${message}` }] });
+    post({ id, ok: false, errors: [{ field: null, type: 'internal', ...texts('worker_internal', { m: message }) }] });
   }
 }
 

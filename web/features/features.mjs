@@ -6,13 +6,14 @@
 // Saving happens only on the user's own edits, so opening someone else's link never
 // overwrites what this device had saved unless the user then edits the form.
 
-import { setLang, bindText, lang } from '../shared/i18n.mjs';
+import { setLang, bindText, lang, texts } from '../shared/i18n.mjs';
 import { options, startResizeReports } from './embed.mjs';
-import { decodeFragment, shareUrl, clearFragment, messages } from './share.mjs';
+import { decodeFragment, clearFragment, messages } from './share.mjs';
 import { available as storageAvailable, loadProfile, clearAll, debouncedSaver } from '../shared/storage.mjs';
 import { initPwa } from './pwa.mjs';
-import { initPrint } from './print.mjs';
 import { hText as h } from '../shared/dom.mjs';
+import { lazy } from '../shared/lazy.mjs';
+import { on } from '../shared/events.mjs';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -24,29 +25,6 @@ if (options.lang && options.lang !== lang()) {
   const button = $('lang-switch');
   if (button) button.lang = options.lang === 'zh' ? 'en' : 'zh-CN';
 }
-
-const T = {
-  copy: { zh: '复制链接', en: 'Copy link' },
-  copied: { zh: '链接已复制。', en: 'Link copied.' },
-  copy_by_hand: { zh: '无法自动复制，请长按或选中上面的链接手动复制。', en: 'Could not copy automatically: select the link above and copy it.' },
-  link_label: { zh: '分享链接', en: 'Share link' },
-  share_note: {
-    zh: '链接里包含你填写的内容（在“#”号之后的部分）。浏览器不会把这部分发送给任何服务器，但拿到链接的人都能看到这些内容。',
-    en: 'The link contains what you entered (in the part after “#”). Browsers never send that part to any server, but anyone who has the link can see it.',
-  },
-  print: { zh: '打印', en: 'Print' },
-  clear: { zh: '清除本机保存的数据', en: 'Clear saved data' },
-  saved_note: {
-    zh: '你填写的内容只保存在这台设备的浏览器里，刷新后仍在，不会上传。',
-    en: 'What you enter is kept only in this device’s browser, so it survives a reload. It is never uploaded.',
-  },
-  no_storage_note: {
-    zh: '这个浏览器窗口不能在本机保存数据（例如隐私模式），刷新后需要重新填写。',
-    en: 'This browser window cannot keep data on the device (private mode, for example); after a reload the form starts empty.',
-  },
-  cleared: { zh: '已清除本机保存的数据，表单已清空。', en: 'Saved data cleared and the form emptied.' },
-  dismiss: { zh: '知道了', en: 'Dismiss' },
-};
 
 // ------------------------------------------------------------------ the link notice (top of the form)
 function showLinkNotice(text, kind) {
@@ -60,7 +38,7 @@ function showLinkNotice(text, kind) {
   box.dataset.kind = kind;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   const p = h('p', {}, text);
-  const close = h('button', { type: 'button', class: 'link link-notice-close' }, T.dismiss);
+  const close = h('button', { type: 'button', class: 'link link-notice-close' }, texts('share_dismiss'));
   close.addEventListener('click', () => { box.remove(); });
   box.append(p, close);
   box.hidden = false;
@@ -85,46 +63,25 @@ function applyFragment(setProfile) {
 }
 
 // ------------------------------------------------------------------ result actions: share + print
+// The buttons are drawn at once; the share panel (share-panel.mjs) loads on the first click,
+// or earlier when the engine is ready (prefetch), so the click finds it loaded.
+const sharePanel = lazy(() => import('./share-panel.mjs'));
+
 function mountResultActions(getProfile) {
   const result = $('result');
   const box = h('div', { class: 'result-actions', id: 'result-actions' });
   const buttons = h('div', { class: 'result-buttons' });
-  const copy = h('button', { type: 'button', class: 'button button-secondary', id: 'share-copy' }, T.copy);
-  const print = h('button', { type: 'button', class: 'button button-secondary', id: 'print-button' }, T.print);
+  const copy = h('button', { type: 'button', class: 'button button-secondary', id: 'share-copy' }, texts('share_copy'));
+  const print = h('button', { type: 'button', class: 'button button-secondary', id: 'print-button' }, texts('share_print'));
   buttons.append(copy, print);
-  const panel = h('div', { class: 'share-panel', id: 'share-panel' });
-  panel.hidden = true;
-  const label = h('label', { for: 'share-url', class: 'label' }, T.link_label);
-  const input = h('input', { type: 'text', id: 'share-url', readonly: '', spellcheck: 'false', autocomplete: 'off' });
-  const status = h('p', { class: 'share-status small', id: 'share-status', 'aria-live': 'polite' });
-  const note = h('p', { class: 'share-note small muted' }, T.share_note);
-  panel.append(label, input, status, note);
-  box.append(buttons, panel);
+  box.append(buttons);
   result.append(box);
 
-  copy.addEventListener('click', async () => {
-    const url = shareUrl(getProfile());
-    input.value = url;
-    panel.hidden = false;
-    try { history.replaceState(history.state, '', url); } catch { /* sandboxed: the field still has it */ }
-    input.focus();
-    input.select();
-    let ok = false;
-    try {
-      if (navigator.clipboard && window.isSecureContext) {
-        await navigator.clipboard.writeText(url);
-        ok = true;
-      }
-    } catch { /* permission denied, iframe without clipboard-write */ }
-    if (!ok) {
-      try { ok = document.execCommand && document.execCommand('copy'); } catch { ok = false; }
-    }
-    bindText(status, ok ? T.copied : T.copy_by_hand);
-    copy.dataset.copied = ok ? 'yes' : 'no';
-  });
-  input.addEventListener('focus', () => input.select());
+  let panel = null;
+  const mounted = () => sharePanel().then((m) => (panel ??= m.mountSharePanel(box, getProfile)));
+  copy.addEventListener('click', () => { mounted().then((p) => p.copy(copy)); });
   print.addEventListener('click', () => window.print());
-  return { hidePanel() { panel.hidden = true; } };
+  return { prefetch: sharePanel, hidePanel() { panel?.hide(); } };
 }
 
 // ------------------------------------------------------------------ saved inputs
@@ -133,8 +90,8 @@ function mountStorage(getProfile, setProfile, onCleared) {
   root.dataset.storage = hasStore ? 'on' : 'off';
   const form = $('profile-form');
   const box = h('div', { class: 'saved-data', id: 'saved-data' });
-  const note = h('p', { class: 'small muted' }, hasStore ? T.saved_note : T.no_storage_note);
-  const clear = h('button', { type: 'button', class: 'button button-secondary', id: 'clear-saved' }, T.clear);
+  const note = h('p', { class: 'small muted' }, hasStore ? texts('share_saved_note') : texts('share_no_storage_note'));
+  const clear = h('button', { type: 'button', class: 'button button-secondary', id: 'clear-saved' }, texts('share_clear'));
   const status = h('p', { class: 'small', id: 'clear-status', 'aria-live': 'polite' });
   box.append(note, clear, status);
   form.after(box);
@@ -161,7 +118,7 @@ function mountStorage(getProfile, setProfile, onCleared) {
     hideLinkNotice();
     setProfile({});
     onCleared?.cleared?.();
-    bindText(status, T.cleared);
+    bindText(status, texts('share_cleared'));
   });
 }
 
@@ -171,9 +128,13 @@ function mountStorage(getProfile, setProfile, onCleared) {
 export function initFeatures({ whenFormReady, getProfile, setProfile, engineReady }) {
   try { startResizeReports(); } catch { /* no parent access */ }
   initPwa(engineReady);
-  initPrint();
+  // The print summary loads with the first result (prefetched once the engine is ready).
+  const print = lazy(() => import('./print.mjs'));
+  const stop = on('result', (detail) => { stop(); print().then((m) => m.initPrint(detail)); });
+  engineReady.then(() => print(), () => {});
   whenFormReady().then(() => {
     const actions = mountResultActions(getProfile);
+    engineReady.then(() => actions.prefetch(), () => {});
     const fromLink = applyFragment(setProfile);
     if (!fromLink) {
       const saved = loadProfile();

@@ -1,12 +1,10 @@
 // The insurance-base helper: monthly contribution base (缴费基数) -> tier, via op `tier`.
 // Shows the multiple, the average wage used with its period and source, and fills the
-// `insurance_base` field with the suggested tier on request.
+// helped field (`insurance_base`) with the suggested tier on request.
 
 import { t, pick, num, bindText } from '../shared/i18n.mjs';
 import { latestChannel } from '../engine/engine-client.mjs';
 import { h } from '../shared/dom.mjs';
-
-const FIELD = 'insurance_base';
 
 
 function periodText(p) {
@@ -31,21 +29,21 @@ function chromeField(key, name, { inputmode, type = 'text', unit } = {}) {
   return { block, input };
 }
 
-/** Build the helper and insert it after the insurance_base field (or at the end of `fallback`). */
-export function mountTierHelper(engine, form, fallback) {
+/**
+ * Fill the helper's <details> (drawn by app.mjs after the field it helps with, named by its
+ * data-field; this module loads when it is first opened).
+ */
+export function mountTierHelper(engine, form, details) {
+  const FIELD = details.dataset.field;
   const f = form.field(FIELD);
   if (!f) return null;
   const base = chromeField('tier_base', 'monthly_base', { inputmode: 'decimal', unit: 'tier_unit' });
   const on = chromeField('tier_on', 'on', { type: 'date' });
   const avg = chromeField('tier_average', 'average', { inputmode: 'decimal', unit: 'tier_unit' });
   const out = h('div', { class: 'tier-out', id: 'tier-out', 'aria-live': 'polite' });
-  const details = h('details', { class: 'tier-helper', id: 'tier-helper' },
-    h('summary', { 'data-i18n': 'tier_summary', text: t('tier_summary') }),
-    h('div', { class: 'tier-body' },
-      h('p', { class: 'help', 'data-i18n': 'tier_intro', text: t('tier_intro') }),
-      base.block, on.block, avg.block, out));
-  const anchor = form.fieldBlock(FIELD);
-  if (anchor) anchor.after(details); else fallback.append(details);
+  details.append(h('div', { class: 'tier-body' },
+    h('p', { class: 'help', 'data-i18n': 'tier_intro', text: t('tier_intro') }),
+    base.block, on.block, avg.block, out));
 
   const inputs = { monthly_base: base.input, on: on.input, average: avg.input };
   let last = null;   // {kind:'result'|'errors'|'idle', ...}

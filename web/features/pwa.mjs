@@ -6,7 +6,7 @@
 // "新版本已就绪，点此刷新 / New version ready — reload": clicking it posts
 // {type: 'SKIP_WAITING'} to the waiting worker and reloads once it has taken control.
 
-import { bindText } from '../shared/i18n.mjs';
+import { bindText, texts } from '../shared/i18n.mjs';
 
 const root = document.documentElement;
 
@@ -30,7 +30,7 @@ function showUpdate(worker) {
     button.type = 'button';
     button.className = 'button update-button';
     button.id = 'update-reload';
-    bindText(button, { zh: '新版本已就绪，点此刷新', en: 'New version ready — reload' });
+    bindText(button, texts('update_ready'));
     bar.append(button);
     document.body.prepend(bar);
   }

@@ -9,6 +9,8 @@
 // Decoding never throws: a damaged, truncated or hand-edited fragment gives
 // {error: {zh, en}} and the page shows that message above a usable form.
 
+import { texts } from '../shared/i18n.mjs';
+
 export const VERSION = 1;
 const PREFIX = 'p=';
 const MAX_FRAGMENT = 8000;       // far above any real profile; refuses pasted junk early
@@ -43,16 +45,7 @@ export function shareUrl(profile, href = location.href) {
   return url.href;
 }
 
-const ERR = {
-  damaged: {
-    zh: '分享链接已损坏或不完整（可能复制时被截断），无法读取其中的内容。请重新复制完整的链接，或直接在下面填写。',
-    en: 'The share link is damaged or incomplete (perhaps cut off when copied), so its contents could not be read. Copy the whole link again, or fill in the form below.',
-  },
-  version: {
-    zh: '这个分享链接来自不同版本的计算器，无法读取。请在下面重新填写。',
-    en: 'This share link comes from a different version of the calculator and cannot be read. Please fill in the form below.',
-  },
-};
+const ERR = { damaged: texts('share_damaged'), version: texts('share_version') };
 
 /**
  * Decode a location.hash (with or without "#").
@@ -97,12 +90,6 @@ export function clearFragment() {
 }
 
 export const messages = {
-  unknown: (n) => ({
-    zh: `分享链接中有 ${n} 项本计算器不认识，已忽略；其余内容已填入。`,
-    en: `${n} item(s) in the share link are not known to this calculator and were ignored; the rest has been filled in.`,
-  }),
-  restored: {
-    zh: '已按分享链接填入。',
-    en: 'Filled in from the share link.',
-  },
+  unknown: (n) => texts('share_unknown', { n }),
+  restored: texts('share_restored'),
 };

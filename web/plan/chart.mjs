@@ -1,5 +1,5 @@
-// The projection chart: the total month by month over the next ten years (from the plan
-// JSON's `projection`), the standard line (120) and the date it is reached, as inline SVG.
+// The projection chart: the total month by month over the plan's horizon (the plan JSON's
+// `projection`), the standard line and the date it is reached, as inline SVG.
 //
 // Sized by its viewBox and `width: 100%` (web/plan.css), so it fits a 375 px phone without
 // scrolling; the text is sized in viewBox units chosen so it stays readable at that width.
@@ -8,7 +8,7 @@
 // visually hidden table with the total year by year.
 
 import { h } from '../shared/dom.mjs';
-import { fill } from '../shared/i18n.mjs';
+import { t } from '../shared/i18n.mjs';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const W = 360;
@@ -16,28 +16,6 @@ const H = 252;
 const M = { left: 38, right: 14, top: 40, bottom: 42 };
 let uid = 0;
 
-const T = {
-  title: { zh: '未来 10 年积分推算', en: 'Points over the next 10 years' },
-  axis_x: { zh: '年份', en: 'Year' },
-  axis_y: { zh: '分', en: 'Points' },
-  legend_total: { zh: '总分', en: 'Total' },
-  legend_reached: { zh: '达到 {n} 的日期', en: 'Date it reaches {n}' },
-  standard: { zh: '标准分 {n}', en: 'Standard {n}' },
-  reached: { zh: '{date} 达到 {n}', en: 'Reaches {n}: {date}' },
-  reached_now: { zh: '现在已达到 {n}', en: 'Already at {n}' },
-  never: { zh: '10 年内达不到 {n}', en: 'Does not reach {n} in 10 years' },
-  desc_now: { zh: '现在 {total} 分。', en: 'Now {total} points.' },
-  desc_reached: { zh: '按现状推算，{date}（{wait}后）达到标准分 {n} 分。', en: 'If things go on as they are, the total reaches the standard of {n} on {date} (in {wait}).' },
-  desc_reached_now: { zh: '已达到标准分 {n} 分。', en: 'The total already meets the standard of {n}.' },
-  desc_never: { zh: '按现状推算，10 年内达不到标准分 {n} 分。', en: 'If things go on as they are, the total does not reach the standard of {n} within 10 years.' },
-  desc_drops: { zh: '{date} 起降到 {n} 分以下。', en: 'It falls below {n} from {date}.' },
-  desc_end: { zh: '10 年后（{date}）{total} 分；期间最高 {max} 分，最低 {min} 分。', en: 'After 10 years ({date}): {total} points; highest {max}, lowest {min}.' },
-  table_caption: { zh: '逐年推算（每年同一天的总分）', en: 'Year by year (the total on the same day each year)' },
-  table_date: { zh: '日期', en: 'Date' },
-  table_total: { zh: '总分', en: 'Total' },
-};
-
-const tr = (key, lng, vars = {}) => fill(T[key][lng] ?? T[key].zh, vars);
 
 function svg(tag, attrs = {}, text = null) {
   const el = document.createElementNS(SVG, tag);
@@ -72,29 +50,40 @@ function niceScale(maxValue) {
   return { step, top: Math.max(step * Math.ceil((maxValue * 1.08) / step), 150) };
 }
 
+/** The reach date's index in the projection (the plan's `reaches_standard_on`), -1 if none. */
+export function reachIndex(plan) {
+  return plan.reaches_standard_on ? plan.projection.findIndex((p) => p.date === plan.reaches_standard_on) : -1;
+}
+
+/** The projection's length in whole years (the plan's horizon, as the engine made it). */
+export const horizonYears = (points) => Math.round((points.length - 1) / 12);
+
 /** Words for the outcome (used for the SVG's description and by the plan view). */
-export function describe(points, standard, lng) {
+export function describe(plan, lng) {
+  const { projection: points, standard } = plan;
+  const years = horizonYears(points);
   const first = points[0];
   const last = points[points.length - 1];
-  const k = points.findIndex((p) => p.total >= standard);
+  const k = reachIndex(plan);
   const totals = points.map((p) => p.total);
-  const parts = [tr('desc_now', lng, { total: first.total })];
-  if (k === 0) parts.push(tr('desc_reached_now', lng, { n: standard }));
-  else if (k > 0) parts.push(tr('desc_reached', lng, { n: standard, date: formatDate(points[k].date, lng), wait: formatMonths(k, lng) }));
-  else parts.push(tr('desc_never', lng, { n: standard }));
+  const parts = [t('chart_desc_now', { total: first.total }, lng)];
+  if (k === 0) parts.push(t('chart_desc_reached_now', { n: standard }, lng));
+  else if (k > 0) parts.push(t('chart_desc_reached', { n: standard, date: formatDate(points[k].date, lng), wait: formatMonths(k, lng) }, lng));
+  else parts.push(t('chart_desc_never', { n: standard, years }, lng));
   if (k >= 0) {
     const drop = points.findIndex((p, i) => i > k && p.total < standard);
-    if (drop > 0) parts.push(tr('desc_drops', lng, { n: standard, date: formatDate(points[drop].date, lng) }));
+    if (drop > 0) parts.push(t('chart_desc_drops', { n: standard, date: formatDate(points[drop].date, lng) }, lng));
   }
-  parts.push(tr('desc_end', lng, { date: formatDate(last.date, lng), total: last.total, max: Math.max(...totals), min: Math.min(...totals) }));
+  parts.push(t('chart_desc_end', { years, date: formatDate(last.date, lng), total: last.total, max: Math.max(...totals), min: Math.min(...totals) }, lng));
   return parts.join(lng === 'zh' ? '' : ' ');
 }
 
 /**
- * A <figure> with the chart for `points` (the plan's `projection`: [{date, total}], month 0
- * first) against `standard`, in language `lng` ('zh' | 'en').
+ * A <figure> with the chart of the plan's `projection` ([{date, total}], month 0 first)
+ * against its `standard` and `reaches_standard_on`, in language `lng` ('zh' | 'en').
  */
-export function projectionChart(points, standard, lng) {
+export function projectionChart(plan, lng) {
+  const { projection: points, standard } = plan;
   uid += 1;
   const id = `proj-${uid}`;
   const pw = W - M.left - M.right;
@@ -105,14 +94,14 @@ export function projectionChart(points, standard, lng) {
   const x = (i) => M.left + (i / n) * pw;
   const y = (v) => M.top + ph - (v / top) * ph;
   const r1 = (v) => Math.round(v * 10) / 10;
-  const k = points.findIndex((p) => p.total >= standard);
+  const k = reachIndex(plan);
 
   const root = svg('svg', {
     viewBox: `0 0 ${W} ${H}`, class: 'chart', role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`,
     'data-reached': k >= 0 ? points[k].date : '', 'data-standard': standard,
   });
-  root.append(svg('title', { id: `${id}-title` }, tr('title', lng)));
-  root.append(svg('desc', { id: `${id}-desc` }, describe(points, standard, lng)));
+  root.append(svg('title', { id: `${id}-title` }, t('chart_title', { years: horizonYears(points) }, lng)));
+  root.append(svg('desc', { id: `${id}-desc` }, describe(plan, lng)));
 
   // Horizontal grid + y labels.
   const grid = svg('g', { class: 'chart-grid', 'aria-hidden': 'true' });
@@ -139,8 +128,8 @@ export function projectionChart(points, standard, lng) {
       axis.append(svg('text', { x: px, y: M.top + ph + 18, class: 'chart-tick chart-tick-x' }, String(yy)));
     }
   });
-  axis.append(svg('text', { x: M.left + pw / 2, y: H - 4, class: 'chart-axis-title' }, tr('axis_x', lng)));
-  axis.append(svg('text', { x: 4, y: M.top - 10, class: 'chart-axis-title chart-axis-title-y' }, tr('axis_y', lng)));
+  axis.append(svg('text', { x: M.left + pw / 2, y: H - 4, class: 'chart-axis-title' }, t('chart_axis_x', {}, lng)));
+  axis.append(svg('text', { x: 4, y: M.top - 10, class: 'chart-axis-title chart-axis-title-y' }, t('chart_axis_y', {}, lng)));
   root.append(axis);
 
   // The standard.
@@ -166,14 +155,14 @@ export function projectionChart(points, standard, lng) {
     if (k > 0) mark.append(svg('line', { x1: px, x2: px, y1: M.top + ph, y2: py, class: 'chart-mark-rule' }));
     mark.append(svg('circle', { cx: px, cy: py, r: 5, class: 'chart-mark-dot' }));
     const label = k === 0
-      ? tr('reached_now', lng, { n: standard })
-      : tr('reached', lng, { n: standard, date: points[k].date.slice(0, 7), });
+      ? t('chart_reached_now', { n: standard }, lng)
+      : t('chart_reached', { n: standard, date: points[k].date.slice(0, 7), }, lng);
     const right = px > M.left + pw * 0.55;
     // Above the point, unless the point is near the top of the plot.
     const ly = py - 12 < M.top + 4 ? py + 20 : py - 12;
     mark.append(svg('text', { x: right ? px - 6 : px + 6, y: r1(ly), class: `chart-mark-label ${right ? 'chart-anchor-end' : ''}`.trim() }, label));
   } else {
-    mark.append(svg('text', { x: M.left + 8, y: r1(Math.max(M.top + 12, sy - 22)), class: 'chart-mark-label chart-never' }, tr('never', lng, { n: standard })));
+    mark.append(svg('text', { x: M.left + 8, y: r1(Math.max(M.top + 12, sy - 22)), class: 'chart-mark-label chart-never' }, t('chart_never', { n: standard, years: horizonYears(points) }, lng)));
   }
   root.append(mark);
 
@@ -186,16 +175,16 @@ export function projectionChart(points, standard, lng) {
     legend.append(svg('text', { x: lx + 22, y: 14 }, text));
     lx += 22 + textWidth(text) + 14;
   };
-  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-legend-line' }), tr('legend_total', lng));
-  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-standard-sample' }), tr('standard', lng, { n: standard }));
-  if (k >= 0) entry((x0) => svg('circle', { cx: x0 + 8, cy: 10, r: 4.5, class: 'chart-legend-dot' }), tr('legend_reached', lng, { n: standard }));
+  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-legend-line' }), t('total_label', {}, lng));
+  entry((x0) => svg('line', { x1: x0, x2: x0 + 16, y1: 10, y2: 10, class: 'chart-standard-sample' }), t('standard', { n: standard }, lng));
+  if (k >= 0) entry((x0) => svg('circle', { cx: x0 + 8, cy: 10, r: 4.5, class: 'chart-legend-dot' }), t('chart_legend_reached', { n: standard }, lng));
   root.append(legend);
 
   // The data, for screen readers: the total on the same day each year.
   const table = html('table');
-  table.append(html('caption', {}, tr('table_caption', lng)));
+  table.append(html('caption', {}, t('chart_table_caption', {}, lng)));
   const head = html('tr');
-  head.append(html('th', { scope: 'col' }, tr('table_date', lng)), html('th', { scope: 'col' }, tr('table_total', lng)));
+  head.append(html('th', { scope: 'col' }, t('chart_table_date', {}, lng)), html('th', { scope: 'col' }, t('total_label', {}, lng)));
   const thead = html('thead');
   thead.append(head);
   const tbody = html('tbody');
