@@ -3,7 +3,8 @@ still ahead, a verdict on the points:
 
 - ``not_yet``: the points are not (projected to be) approved by the window's start;
 - ``at_risk``: the points would be in effect, but a permit renewal (each one a 积分续办)
-  falls in the window or within ``risk_margin_days`` before it; also when the projection
+  falls in the window or within ``risk_margin_days`` before it (for an exam, from its
+  ``risk_from``: the registration, since the points must stay valid up to the exam); also when the projection
   reaches the standard before the window but the review of 第十七条 may end inside it;
 - ``unknown``: a date is missing (the permit's expiry), so the calculator cannot tell;
 - ``valid``: in effect from before the window, and no renewal near it.
@@ -68,7 +69,8 @@ def windows(first_year: int, on: dt.date) -> list[dict[str, Any]]:
         if end < on or start < starts:
             continue
         office = data["office"][m["office"]]
-        out.append({"id": m["id"], "label": t(m["zh"], m["en"]), "start": start, "end": end, "source": m["source"],
+        risk_from = _day(first_year, m["risk_from"]) if "risk_from" in m else start
+        out.append({"id": m["id"], "label": t(m["zh"], m["en"]), "start": start, "end": end, "risk_from": risk_from, "source": m["source"],
                     "official": bool(data["source"][m["source"]]["official"]), "office": t(office["zh"], office["en"])})
     return sorted(out, key=lambda m: (m["start"], m["end"]))
 
@@ -76,7 +78,7 @@ def windows(first_year: int, on: dt.date) -> list[dict[str, Any]]:
 def verdict(m: dict[str, Any], inp: TimelineInput, reaches_on: dt.date | None, effective_from: dt.date | None,
             chain: list[dict[str, Any]]) -> dict[str, Any]:
     v = validity()
-    start, end = m["start"], m["end"]
+    start, end = max(m["start"], inp.on), m["end"]   # a window under way is judged from today
     base = [cite(m["source"]), cite("school_system")]
     if effective_from is None or effective_from > start:
         if reaches_on is not None and reaches_on <= start and not inp.approved:
@@ -96,13 +98,13 @@ def verdict(m: dict[str, Any], inp: TimelineInput, reaches_on: dt.date | None, e
             "没有居住证有效期,无法判断续签是否会落在这段时间:请填写居住证有效期。",
             "Without the permit's expiry date the calculator cannot tell whether a renewal falls in this window: give it.")}
     margin = dt.timedelta(days=int(v["risk_margin_days"]))
-    hit = next((r["date"] for r in chain if start - margin <= r["date"] <= end), None)
+    hit = next((r["date"] for r in chain if m["risk_from"] - margin <= r["date"] <= end), None)
     if hit is not None:
         return {"verdict": "at_risk", "sources": base + [cite("faq_validity"), cite("agency_timing"), cite("calculator"),
                                                         cite("banfa", v["confirm_article"])], "reason": t(
-            f"居住证{hit}到期,落在这段时间内或之前{v['risk_margin_days']}天内:要在{start}之前续签并办好积分续办。",
-            f"The permit expires on {hit}, inside this window or in the {v['risk_margin_days']} days before it: renew it and "
-            f"confirm the points before {start}.")}
+            f"居住证{hit}到期,落在{m['risk_from']}至{end}之间或之前{v['risk_margin_days']}天内:要在{hit}之前续签,并及时办好积分续办。",
+            f"The permit expires on {hit}, between {m['risk_from']} and {end} or in the {v['risk_margin_days']} days before: "
+            f"renew it before {hit} and confirm the points at once.")}
     return {"verdict": "valid", "sources": base + [cite("faq_validity"), cite("banfa", v["lapse_article"])], "reason": t(
         "这段时间内积分有效(前提是每年按时续签并办理积分续办)。",
         "The points are valid throughout (as long as each yearly renewal and 积分续办 is done on time).")}
