@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import FieldError, ProfileError, field_errors
-from ..profile import Int, IsoDate, field, today_in_shanghai
+from ..profile import IsoDate, _not_bool, field, today_in_shanghai
 from ..text import Text, t
 
 PointsStatus = Literal["unknown", "approved", "not_yet"]
@@ -58,10 +58,10 @@ class TimelineInput(BaseModel):
         None, "timeline", t("孩子现在的年级", "Child's grade now"),
         t("本学年所在年级(9月开学算新学年)", "The grade in this school year (a new school year starts in September)"),
         one_of="child")
-    settle_permit_years: Annotated[Int, Field(ge=0, le=YEARS_MAX)] | None = field(
+    settle_permit_years: Annotated[int, Field(ge=0, le=YEARS_MAX), BeforeValidator(_not_bool)] | None = field(
         None, "settle", t("已持居住证累计年数", "Years holding the permit, in total"),
         t("持《上海市居住证》的累计整年数", "Full years you have held a Shanghai Residence Permit"), unit=YEARS)
-    settle_insured_years: Annotated[Int, Field(ge=0, le=YEARS_MAX)] | None = field(
+    settle_insured_years: Annotated[int, Field(ge=0, le=YEARS_MAX), BeforeValidator(_not_bool)] | None = field(
         None, "settle", t("持证期间缴纳本市社保年数", "Years of Shanghai social insurance while holding it"),
         t("持证期间按规定缴纳职工社会保险的整年数", "Full years of employee social insurance paid while holding the permit"), unit=YEARS)
     settle_tax_in_shanghai: bool | None = field(
