@@ -117,9 +117,28 @@ async function main() {
     (err) => view.showError(err.message));
   tier = mountTierHelper(engine, form, formEl);
   mountPlanView(engine, { spec });   // the plan under the result (web/plan-view.mjs)
+  mountTimelineLoader(spec);         // the timeline under the plan (web/timeline/, issue 12)
   root.dataset.form = 'ready';
   resolveForm(form);
   update();
+}
+
+// ------------------------------------------------------------------ the timeline (issue 12)
+// web/timeline/ is loaded when its section is first opened, or once the first total shows.
+function mountTimelineLoader(spec) {
+  const section = document.getElementById('timeline');
+  if (!section) return;
+  let lastProfile = null;
+  let loading = null;
+  const load = () => (loading ??= import('./timeline/timeline.mjs')
+    .then((m) => m.mountTimeline(engine, spec, section, () => lastProfile)));
+  section.addEventListener('toggle', () => { if (section.open) load(); });
+  document.addEventListener('shpoints:result', (e) => { lastProfile = e.detail.profile; load(); });
+  document.getElementById('unlocks-link')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    section.open = true;
+    load().then((tl) => tl.showUnlocks());
+  });
 }
 
 main();
