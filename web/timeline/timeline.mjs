@@ -33,7 +33,9 @@ export function mountTimeline(engine, spec, section, profile) {
 
   const channel = latestChannel(engine, 'timeline', (payload, answer) => {
     if (answer.ok) {
-      form.showErrors([]);
+      // a date the answer needs but was not given: say so at its field (the engine's words)
+      const pts = answer.result.points;
+      form.showErrors(pts.state === 'unknown' ? [{ field: 'permit_expiry', ...pts.message }] : []);
       renderTimeline(out, answer.result);
       section.dataset.state = 'ready';
       revealUnlocks();
