@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..projection import add_months
+from ..projection import HORIZON_MONTHS, add_months
 from ..text import t
 from .model import TimelineInput
 from .sources import cite, validity
@@ -75,7 +75,8 @@ def state(inp: TimelineInput, reaches_on: dt.date | None, projected: bool) -> di
             "confirmed after each yearly renewal.")}
     start = points_from(inp, reaches_on)
     if start is None:
-        why = (t("按现状推算,10年内达不到标准分。", "As things go on, the projection does not reach the standard within 10 years.")
+        years = HORIZON_MONTHS // 12
+        why = (t(f"按现状推算,{years}年内达不到标准分。", f"As things go on, the projection does not reach the standard within {years} years.")
                if projected else t("没有分数可推算:先在上面填写你的情况。", "No score to project: fill in your situation above."))
         return {"state": "not_yet", "valid_to": None, "expected_from": None, "sources": [cite("projection")], "message": why}
     assert reaches_on is not None

@@ -106,6 +106,7 @@ def test_timeline_at_375px_bad_date_kept_at_its_field(page, site, screenshot, la
     assert section.locator(".tl-m-office").count() == len(expected["child"]["milestones"])
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 375
     screenshot(page, f"timeline-375-{lang}")
+    section.screenshot(path=str(screenshot(page, f"timeline-375-{lang}").with_name(f"timeline-section-375-{lang}.png")))
 
     # the calendar file, made in the page
     with page.expect_download() as info:
