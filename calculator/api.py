@@ -61,8 +61,15 @@ def _template(req: dict[str, Any]) -> Any:
     return _csv_out(batch.template_csv())
 
 
+def _timeline(req: dict[str, Any]) -> Any:
+    """``timeline`` (optional dates), ``profile`` (optional, for the projection), ``lang``: see calculator/timeline."""
+    from .timeline import timeline
+
+    return timeline(req)
+
+
 OPS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "score": _score, "tier": _tier, "plan": _plan, "batch": _batch, "template": _template,
+    "score": _score, "tier": _tier, "plan": _plan, "batch": _batch, "template": _template, "timeline": _timeline,
 }
 
 

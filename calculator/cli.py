@@ -1,4 +1,4 @@
-"""Command line: python -m calculator score|schema|tier|formspec|plan|batch|template.
+"""Command line: python -m calculator score|schema|tier|formspec|plan|batch|template|timeline.
 
 Exit status 0 on success, 2 on a refused input with one line per bad field on stderr.
 """
@@ -108,6 +108,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(REFUSED, f"{self.prog}: 命令行参数有误({message}) / invalid arguments: {message}\n")
 
 
+def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    from .timeline import timeline
+    from .timeline.model import TIMELINE_FIELDS
+    from .timeline.text_report import timeline_table
+
+    given = {name: getattr(args, name) for name in TIMELINE_FIELDS if getattr(args, name) is not None}
+    req = {"timeline": given, "lang": args.lang}
+    if args.profile:
+        req["profile"] = read_json(args.profile, stdin)
+    result = timeline(req)
+    if args.ics:
+        try:
+            with open(args.ics, "w", encoding="utf-8", newline="") as fh:
+                fh.write(result["ics"])
+        except OSError as exc:
+            raise request_error(f"无法写入文件 {args.ics}: {exc.strerror}", f"cannot write {args.ics}: {exc.strerror}") from None
+    out.write(timeline_table(result, args.lang) + "\n") if args.format == "table" else dump(result, out)
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="python -m calculator", description="上海市居住证积分 — Shanghai residence-permit points")
     sub = top.add_subparsers(dest="command", required=True)
@@ -132,7 +151,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-", help="output CSV (UTF-8 with BOM, for Excel), or - for standard output (default)")
     p.set_defaults(run=cmd_batch)
     sub.add_parser("template", help="print a batch CSV template: the header and two example rows").set_defaults(run=cmd_template)
+    add_timeline_parser(sub)
     return top
+
+
+def add_timeline_parser(sub: Any) -> None:
+    """``timeline``: one option per field of the timeline's input model, with its English help."""
+    from .timeline.model import TIMELINE_FIELDS, TimelineInput
+
+    p = sub.add_parser("timeline", help="how long the points stay valid, when to renew, the child's milestones, 居转户 pre-check")
+    for name in TIMELINE_FIELDS:
+        info = TimelineInput.model_fields[name]
+        p.add_argument("--" + name.replace("_", "-"), dest=name, help=f"{info.title}: {info.description}")
+    p.add_argument("--profile", help="profile JSON file (or - for standard input), for the projection to 120")
+    p.add_argument("--ics", help="also write the calendar (.ics) to this file")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the calendar and the table")
+    p.add_argument("--format", choices=("json", "table"), default="json")
+    p.set_defaults(run=cmd_timeline)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None, stdin: TextIO | None = None) -> int:

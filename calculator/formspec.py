@@ -144,4 +144,12 @@ def form_spec(on: dt.date | None = None) -> dict[str, Any]:
         "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期(填一项)", "Age or birth date (give one)")}},
         "insurance_year": _insurance_year(),
         "batch": {"id_columns": list(ID_COLUMNS), "verdicts": VERDICTS},
+        "timeline": _timeline_fields(),
     }
+
+
+def _timeline_fields() -> dict[str, Any]:
+    """Issue 12: the timeline's own fields (calculator/timeline/form.py), apart from the profile's."""
+    from .timeline.form import timeline_form_spec
+
+    return timeline_form_spec()

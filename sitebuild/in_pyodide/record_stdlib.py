@@ -17,7 +17,9 @@ from calculator.api import OPS, handle
 profile = {"age": 35, "education": "bachelor", "social_insurance_months": 36}
 requests = [
     {"op": "score", "profile": profile}, {"op": "score", "profile": {"age": "x"}},
-    {"op": "tier", "monthly_base": 12000}, {"op": "plan", "profile": profile}, {"op": "template"},
+    {"op": "tier", "monthly_base": 12000}, {"op": "plan", "profile": profile},
+    {"op": "timeline", "profile": profile, "timeline": {"permit_expiry": "2030-04-10", "child_stage": "grade_8"}},
+    {"op": "template"},
 ]
 answers = [json.loads(handle(json.dumps(r))) for r in requests]
 template = answers[-1]["result"]["csv_text"]

@@ -102,6 +102,7 @@ function specVars(spec) {
 // first use finds them loaded: the plan (with its chart) and the insurance-base helper.
 const planView = lazy(() => import('../plan/plan-view.mjs'));
 const tierHelper = lazy(() => import('../features/helper-tier.mjs'));
+const timelineModule = lazy(() => import('../timeline/timeline.mjs'));
 
 function mountLazyParts(spec, formEl) {
   // The tier helper's summary now, after the field it helps with; its body when first opened.
@@ -128,6 +129,25 @@ function mountLazyParts(spec, formEl) {
     if (state === 'invalid' || state === 'error') { latest = { refused: true }; mountPlan(); }
   });
   engine.ready.then(() => { planView(); tierHelper(); }, () => {});
+  mountTimelineLoader(spec);
+}
+
+// The timeline under the plan (web/timeline/, issue 12): mounted when its section is first
+// opened, its "what 120 unlocks" link is followed, or the first total arrives.
+function mountTimelineLoader(spec) {
+  const section = document.getElementById('timeline');
+  if (!section) return;
+  let lastProfile = null;
+  let mounted = null;
+  const load = () => (mounted ??= timelineModule()
+    .then((m) => m.mountTimeline(engine, spec, section, () => lastProfile)));
+  section.addEventListener('toggle', () => { if (section.open) load(); });
+  on('result', ({ profile }) => { lastProfile = profile; load(); });
+  document.getElementById('unlocks-link')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    section.open = true;
+    load().then((tl) => tl.showUnlocks());
+  });
 }
 
 async function main() {

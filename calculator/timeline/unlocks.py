@@ -1,0 +1,12 @@
+"""What reaching the standard gives, and what it does not (no link to 落户): sourced texts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .sources import cite, table
+
+
+def unlocks() -> list[dict[str, Any]]:
+    return [{"id": u["id"], "gives": u["gives"], "text": {"zh": u["zh"], "en": u["en"]},
+             "source": cite(u["source"], u.get("article"))} for u in table("unlocks.toml")["unlock"]]
