@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
+import os
 import re
 import threading
 from pathlib import Path
@@ -130,6 +131,24 @@ def test_range_requests_get_the_file_as_it_is(server):
     res, body = get(server, "/app.mjs", {"Accept-Encoding": "br, gzip", "Range": "bytes=0-9"})
     assert res.getheader("Content-Encoding") is None
     assert body in (BODY, BODY[:10]), "the identity bytes (whole, or the range)"
+
+
+def test_a_file_changed_after_its_siblings_is_sent_as_it_is(tmp_path):
+    (tmp_path / "sw.js").write_bytes(BODY)
+    write_siblings(tmp_path)
+    changed = BODY.replace(b"120", b"121")
+    (tmp_path / "sw.js").write_bytes(changed)
+    stamp = (tmp_path / "sw.js.br").stat().st_mtime_ns
+    os.utime(tmp_path / "sw.js", ns=(stamp + 10**9, stamp + 10**9))  # edited a second later
+    srv = make_server(tmp_path, 0, quiet=True)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        res, body = get(srv.server_address[1], "/sw.js", {"Accept-Encoding": "br, gzip"})
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    assert res.getheader("Content-Encoding") is None
+    assert body == changed
 
 
 def test_files_without_siblings_are_sent_plain(server):
