@@ -464,7 +464,11 @@ def build() -> None:
     wheel_order = [w["file"] for w in lock["wheels"]] + [build_calculator_wheel(DIST / "wheels")]
     precompile_wheels(wheel_order, DIST / "wheels", DIST / "pyodide")
     precompile_stdlib(DIST / "pyodide", DIST / "wheels", wheel_order)
-    manifest = {"wheels": wheel_order, "env": PYODIDE_ENV}
+    # ---- trim (issue 10, sitebuild/trim.py): ship only what the browser runs: a trimmed
+    # python_stdlib.zip and one app archive in place of the wheels, both checked by a rerun.
+    from sitebuild.trim import trim_site
+    manifest = trim_site(DIST, wheel_order, PYODIDE_ENV, ROOT / ".cache" / "trim")
+    # ---- end trim
     (DIST / "wheels" / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
     export_formspec(python, DIST / "formspec.json")
 
