@@ -20,6 +20,13 @@ const py = await loadPyodide({
   indexURL: job.runtime + '/', stdLibURL: job.stdlib, env: job.env,
   stdout: () => {}, stderr: () => {},
 });
+if (job.slim) {   // sitebuild/trim_slim.py on the zips of job.slim.jobs, under job.slim.host
+  py.FS.mkdirTree('/host');
+  py.FS.mount(py.FS.filesystems.NODEFS, { root: job.slim.host }, '/host');
+  py.globals.set('_jobs', py.toPy(job.slim.jobs));
+  py.runPython(readFileSync(job.slim.code, 'utf8'));
+  process.exit(0);
+}
 py.runPython(`
 import sys
 class _Missing:
