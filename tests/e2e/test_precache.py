@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import CHROMIUM_ARGS, DIST, Site, chromium_executable, watch
-from features_helpers import TYPICAL_TOTAL, fragment_for, TYPICAL, settle, total, wait_engine
+from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for, settle, total, wait_engine
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 180_000
@@ -60,7 +60,7 @@ def test_first_visit_precaches_after_the_first_total_and_downloads_nothing_twice
     page = profile_context.new_page()
     problems: list[str] = []
     watch(page, logged_site.origin, problems)
-    page.goto(logged_site.url + "#p=" + fragment_for(TYPICAL))   # a forwarded share link
+    page.goto(logged_site.url + fragment_for(TYPICAL))   # a forwarded share link
     wait_engine(page, timeout=TIMEOUT)
     assert settle(page) == "ready" and total(page) == TYPICAL_TOTAL
     page.wait_for_selector("html[data-precache=done]", state="attached", timeout=TIMEOUT)
