@@ -14,9 +14,9 @@ of dist/ (bench_load.serve_copy: also bare Pyodide as published, at stock/bare.h
   app       navigation -> first total (the bench types age 30 as soon as the form exists);
   bare      navigation -> `1+1` in bare Pyodide as published;
   bytes     what the server sent for requests made before the first total / `1+1`
-            (the server's own log), by file. build.py serve does not compress yet on this
-            branch, so the bytes are given as sent (raw) and as they would be with gzip -6
-            and Brotli 11 (the `brotli` package, if installed) from a compressing server.
+            (the server's own log), by file: raw, gzip -6 and Brotli 11. build.py serve does
+            not compress yet on this branch (helper `build` adds it), so the bench serves
+            .br siblings itself (serve_brotli; needs the `brotli` package; --raw: none).
   repeat    unthrottled: a cold first total, then, in the same profile once the service
             worker has stored the build (html[data-precache=done]), a reload's first total.
 Goals: <= 5.0 MB before the first total; app <= 0.75 x bare; repeat <= 0.6 x cold.
@@ -40,8 +40,48 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_load import OBSERVER, TIMEOUT, serve_copy  # noqa: E402
 from conftest import CHROMIUM_ARGS, chromium_executable  # noqa: E402  (on sys.path via bench_load)
 
+ROOT = Path(__file__).resolve().parents[1]
 SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
 NO_WORKER = "delete window.Worker; window.Worker = undefined;"
+
+
+COMPRESSIBLE = {".wasm", ".mjs", ".js", ".json", ".zip", ".html", ".css", ".webmanifest", ".svg", ".txt"}
+
+
+def serve_brotli(site, cache: Path) -> None:
+    """Until build.py serve sends precompressed files (issue 10, helper `build`): give every
+    compressible file of the served copy a .br sibling (Brotli 11, cached by content hash in
+    .cache/bench-br/) and send it with Content-Encoding: br where the browser accepts it."""
+    import hashlib
+    import brotli
+
+    root = Path(site.directory)
+    cache.mkdir(parents=True, exist_ok=True)
+    for file in [p for p in root.rglob("*") if p.is_file() and p.suffix in COMPRESSIBLE]:
+        data = file.read_bytes()
+        packed = cache / hashlib.sha256(data).hexdigest()
+        if not packed.exists():
+            packed.write_bytes(brotli.compress(data, quality=11))
+        file.with_name(file.name + ".br").write_bytes(packed.read_bytes())
+    handler = site.server.RequestHandlerClass.func
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if "br" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path + ".br"):
+            return handler.__mro__[1].send_head(self)
+        f = open(path + ".br", "rb")
+        size = os.fstat(f.fileno()).st_size
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "br")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(size))
+        self.end_headers()
+        return f
+
+    handler.send_head = send_head
 
 
 def log_requests(site):
@@ -132,12 +172,20 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--samples", type=int, default=3)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--raw", action="store_true", help="serve uncompressed (as build.py serve does today)")
     args = parser.parse_args(argv)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         site = serve_copy(Path(tmp))
         log_requests(site)
+        compressed = False
+        if not args.raw:
+            try:
+                serve_brotli(site, ROOT / ".cache" / "bench-br")
+                compressed = True
+            except ImportError:
+                print("no brotli package: serving uncompressed", file=sys.stderr)
         sizes = Sizes(Path(site.directory))
         runs = {"app": [], "no_worker": [], "bare": [], "repeat": []}
         load = os.getloadavg()[0]
@@ -193,7 +241,7 @@ def main(argv=None) -> int:
     print(f"| repeat visit, service worker warm | {figures['repeat']:.0f} | "
           f"{join(runs['repeat'], 'repeat')} | ratio {figures['repeat'] / figures['cold']:.2f} ≤ 0.6 |")
     for name, rows in (("app, before the first total", app_bytes), ("bare Pyodide as published, before 1+1", bare_bytes)):
-        print(f"\nBytes, {name} (MB; raw = as build.py serve sends them on this branch)\n| file | raw | gzip -6 | brotli 11 |\n|---|---|---|---|")
+        print(f"\nBytes, {name} (MB; sent: {'brotli 11' if compressed else 'raw'})\n| file | raw | gzip -6 | brotli 11 |\n|---|---|---|---|")
         for path, (raw, gz, br, n) in sorted(rows.items(), key=lambda kv: -kv[1][0]):
             print(f"| {path}{f' (x{n})' if n > 1 else ''} | {mb(raw)} | {mb(gz)} | {mb(br)} |")
         print(f"| **total** | **{mb(total(rows, 0))}** | **{mb(total(rows, 1))}** | **{mb(total(rows, 2))}** |")
