@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import statistics
@@ -52,7 +53,6 @@ def serve_brotli(site, cache: Path) -> None:
     """Until build.py serve sends precompressed files (issue 10, helper `build`): give every
     compressible file of the served copy a .br sibling (Brotli 11, cached by content hash in
     .cache/bench-br/) and send it with Content-Encoding: br where the browser accepts it."""
-    import hashlib
     import brotli
 
     root = Path(site.directory)
@@ -114,7 +114,11 @@ class Sizes:
             if file.is_dir():
                 file = file / "index.html"
             data = file.read_bytes()
-            br = len(self.brotli.compress(data, quality=11)) if self.brotli else None
+            packed = ROOT / ".cache" / "bench-br" / hashlib.sha256(data).hexdigest()   # serve_brotli's
+            if packed.exists():
+                br = packed.stat().st_size
+            else:
+                br = len(self.brotli.compress(data, quality=11)) if self.brotli else None
             self.cache[path] = (len(data), len(gzip.compress(data, 6)), br)
         return self.cache[path]
 
