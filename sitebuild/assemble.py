@@ -28,8 +28,9 @@ from sitebuild.bytecode import PYODIDE_ENV, precompile_stdlib, precompile_wheels
 from sitebuild.compress import is_sibling
 from sitebuild.headers import inject_csp, render_headers
 from sitebuild.lock import ensure_artifacts, extract_runtime, load_lock
-from sitebuild.paths import CACHE, DIST, ROOT, WEB
+from sitebuild.paths import CACHE, CACHE_ROOT, DIST, ROOT, WEB
 from sitebuild.process import BuildError, run, sha256_file
+from sitebuild.trim import trim_site
 from sitebuild.venv import venv_python
 
 # Files in dist/ that are not site assets: not hashed into the build id, not precached
@@ -81,7 +82,9 @@ def bytecode(b: Build) -> None:
 
 
 def wheel_manifest(b: Build) -> None:
-    manifest = {"wheels": b.wheels, "env": PYODIDE_ENV}
+    """Ship only what the browser runs (sitebuild/trim.py): a trimmed python_stdlib.zip and
+    one app archive in place of the wheels; the manifest the worker reads names it."""
+    manifest = trim_site(b.dist, b.wheels, PYODIDE_ENV, CACHE_ROOT / "trim")
     (b.dist / "wheels" / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
 
 

@@ -1,6 +1,15 @@
 // Service worker: the whole build, precached, so the calculator works offline after one visit.
 // build.py fills in the two constants below: the build id (a hash of every asset) names the
 // cache, so a new release never mixes old and new files; the list is every asset of dist/.
+//
+// When the files are stored (issue 10: the precache must not compete with the first score):
+//  - first visit (no older cache): nothing at install; the page posts {type: 'PRECACHE'}
+//    after its first total, and only then is the rest fetched;
+//  - a new release (an older cache exists): at install, before it takes over.
+// Never twice: a file the page already downloaded is taken from the HTTP cache
+// (cache: "force-cache"), an unchanged file from the older cache. Every file stored is
+// checked against its sha256 in build.json; a stale or damaged copy is fetched again
+// from the server (cache: "reload") and stored only if it then matches.
 const BUILD_ID = "dev";
 const PRECACHE = [];
 
@@ -8,11 +17,70 @@ const PREFIX = "shpoints-";
 const CACHE = PREFIX + BUILD_ID;
 const scope = new URL(self.registration.scope);
 
+async function sha256(buffer) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", buffer));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** This build's build.json (checked against BUILD_ID) and its {path: sha256}. */
+async function buildInfo() {
+  const res = await fetch(new URL("build.json", scope), { cache: "no-cache" });
+  const body = await res.clone().json();
+  if (body.build_id !== BUILD_ID) throw new Error(`build.json is build ${body.build_id}, not ${BUILD_ID}`);
+  const hashes = {};
+  for (const file of body.files) hashes[file.path] = file.sha256;
+  hashes["./"] = hashes["index.html"];
+  return { res, hashes };
+}
+
+/** A verified copy of `path`: from `older` caches, the HTTP cache, then the server. */
+async function verifiedCopy(path, want, older) {
+  const url = new URL(path, scope);
+  const tries = [
+    ...older.map((cache) => () => cache.match(url)),
+    () => fetch(url, { cache: "force-cache" }),
+    () => fetch(url, { cache: "reload" }),
+  ];
+  for (const attempt of tries) {
+    const res = await attempt();
+    if (!res || !res.ok) continue;
+    const body = await res.arrayBuffer();
+    if (await sha256(body) !== want) continue;   // stale or damaged: try the next source
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }
+  throw new Error(`${path}: no copy matches its sha256`);
+}
+
+let filling = null;
+/** Store every PRECACHE entry that is not in this build's cache yet. */
+function precache() {
+  filling ||= (async () => {
+    const cache = await caches.open(CACHE);
+    const older = [];
+    for (const name of await caches.keys()) {
+      if (name.startsWith(PREFIX) && name !== CACHE) older.push(await caches.open(name));
+    }
+    const { res, hashes } = await buildInfo();
+    const have = new Set((await cache.keys()).map((r) => r.url));
+    for (const path of PRECACHE) {   // one at a time: a phone's link has no bandwidth to spare
+      const url = new URL(path, scope).href;
+      if (have.has(url)) continue;
+      if (path === "build.json") { await cache.put(url, res); continue; }
+      if (!hashes[path]) throw new Error(`${path} is not in build.json`);
+      await cache.put(url, await verifiedCopy(path, hashes[path], older));
+    }
+    for (const client of await self.clients.matchAll({ includeUncontrolled: true })) {
+      client.postMessage({ type: "PRECACHED", build: BUILD_ID });
+    }
+  })();
+  filling.catch(() => { filling = null; });   // a later PRECACHE message tries again
+  return filling;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
-    const cache = await caches.open(CACHE);
-    // cache: "reload" skips the HTTP cache, so the files are this build's, not a stale copy
-    await cache.addAll(PRECACHE.map((path) => new Request(new URL(path, scope), { cache: "reload" })));
+    const update = (await caches.keys()).some((name) => name.startsWith(PREFIX) && name !== CACHE);
+    if (update) await precache();   // a release replacing one that works offline: complete first
   })());
 });
 
@@ -25,9 +93,12 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// The page offers "reload for the new version"; a click sends this.
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
+  const type = event.data && event.data.type;
+  // The page offers "reload for the new version"; a click sends this.
+  if (type === "SKIP_WAITING") self.skipWaiting();
+  // The page's first total is on screen: the rest of the build may use the link now.
+  if (type === "PRECACHE") event.waitUntil(precache().catch(() => {}));
 });
 
 self.addEventListener("fetch", (event) => {

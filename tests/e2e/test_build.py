@@ -78,19 +78,22 @@ def test_manifest_icons_exist():
 
 
 def test_wheel_manifest_lists_the_wheels_that_exist():
+    """sitebuild/trim.py: one app archive in place of the wheels (tests/test_trim.py runs it)."""
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["env"] == PYODIDE_ENV
     listed = manifest["wheels"]
-    present = sorted(p.name for p in (DIST / "wheels").glob("*.whl"))
+    present = sorted(p.name for p in (DIST / "wheels").iterdir() if p.name != "manifest.json")
     assert sorted(listed) == present
-    assert listed[: len(LOCK["wheels"])] == [w["file"] for w in LOCK["wheels"]], "locked wheels first, in load order"
-    assert re.fullmatch(r"shpoints_calculator-.+-py3-none-any\.whl", listed[-1]), "the calculator wheel comes last"
+    assert len(listed) == 1 and re.fullmatch(r"app-[0-9a-f]{12}\.zip", listed[0]), listed
+    with zipfile.ZipFile(DIST / "wheels" / listed[0]) as app:
+        tops = {n.split("/", 1)[0] for n in app.namelist()}
+    assert {"calculator", "pydantic", "pydantic_core"} <= tops, tops
 
 
 def test_what_the_browser_imports_ships_as_bytecode(built, tmp_path):
-    """Compiled by the pinned runtime: the wheels carry .pyc instead of .py, and
-    python_stdlib.zip carries .pyc for the modules the runtime and the calculator import.
-    Everything else in the published zip is unchanged."""
+    """Compiled by the pinned runtime: the app archive carries .pyc instead of .py, and
+    python_stdlib.zip keeps only what the browser loads (sitebuild/trim.py), in the
+    published order, as .pyc for the modules the runtime and the calculator import."""
     magic = set()
     for name in json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))["wheels"]:
         with zipfile.ZipFile(DIST / "wheels" / name) as whl:
@@ -101,14 +104,12 @@ def test_what_the_browser_imports_ships_as_bytecode(built, tmp_path):
     with zipfile.ZipFile(tmp_path / "python_stdlib.zip") as stock, \
             zipfile.ZipFile(DIST / "pyodide" / "python_stdlib.zip") as ours:
         compiled = {n[:-1] for n in ours.namelist() if n.endswith(".pyc")}
-        assert ours.namelist() == [n + "c" if n in compiled else n for n in stock.namelist()]
-        for name in stock.namelist():
-            if name not in compiled:
-                assert ours.read(name) == stock.read(name), name
+        kept = [n for n in stock.namelist() if n in compiled or n in ours.namelist()]
+        assert ours.namelist() == [n + "c" if n in compiled else n for n in kept]
         # the runtime's own start, the engine, batch mode's CSV and GBK decoding
         assert {"_pyodide/_base.py", "typing.py", "dataclasses.py", "json/decoder.py", "tomllib/_parser.py",
                 "datetime.py", "csv.py", "encodings/gb18030.py"} <= compiled
-        assert len(compiled) < len(stock.namelist()) / 2, "only what is imported, not the whole library"
+        assert len(ours.namelist()) < len(stock.namelist()) / 2, "only what is imported, not the whole library"
         magic |= {ours.read(n + "c")[:4] for n in compiled}
     assert len(magic) == 1, "one interpreter (the pinned runtime) compiled all of it"
 

@@ -1,6 +1,7 @@
 // Starts the calculator's worker as early as the page can: a classic script in <head> runs
 // while the HTML is still being parsed, long before the page's module graph has loaded, so
-// Pyodide downloads while the form is drawn. Messages and errors that arrive before
+// the worker script is ready when the page has loaded and sends it "start" (engine-client.mjs).
+// Messages and errors that arrive before
 // engine-client.mjs takes the worker over are kept and replayed there.
 (function () {
   try {

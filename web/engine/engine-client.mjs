@@ -90,6 +90,10 @@ export function startEngine(onStatus = () => {}) {
       fail(status.stage === 'start' ? 'no-worker' : 'other', detail);
     };
     worker.onmessageerror = () => fail('other', 'message could not be decoded');
+    // The form first (issue 10): the worker downloads the runtime once the page has loaded.
+    const go = () => worker.postMessage({ type: 'start' });
+    if (document.readyState === 'complete') go();
+    else window.addEventListener('load', go, { once: true });
     // Replay what the early worker (boot.js) received before we were listening.
     for (const [kind, event] of earlyEvents.splice(0)) (kind === 'error' ? worker.onerror : worker.onmessage)(event);
   }

@@ -43,7 +43,14 @@ function answer(msg) {
   }
 }
 
+// The runtime's downloads wait for {type: 'start'}, which the page sends once its own files
+// are in (engine-client.mjs: after the page's load event): on a slow link the page's HTML,
+// CSS, modules and form spec must not queue behind 10 MB of runtime (issue 10).
+let start;
+const started = new Promise((resolve) => { start = resolve; });
+
 self.onmessage = (event) => {
+  if (event.data && event.data.type === 'start') { start(); return; }
   if (api || failed) answer(event.data);
   else waiting.push(event.data);
 };
@@ -68,6 +75,7 @@ async function boot() {
   if (typeof WebAssembly !== 'object') {
     const e = new Error('WebAssembly is not defined'); e.code = 'no-wasm'; throw e;
   }
+  await started;
   progress('runtime', 0, 3, 'runtime');
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));

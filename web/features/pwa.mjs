@@ -7,6 +7,7 @@
 // {type: 'SKIP_WAITING'} to the waiting worker and reloads once it has taken control.
 
 import { bindText, texts } from '../shared/i18n.mjs';
+import { on } from '../shared/events.mjs';
 
 const root = document.documentElement;
 
@@ -18,6 +19,12 @@ function canRegister() {
     return false;
   }
 }
+
+// The precache waits for the page's first total (issue 10): listened for from the start.
+const firstTotal = new Promise((resolve) => {
+  const off = on('result', () => { off(); resolve(); });
+});
+const FIRST_TOTAL_WAIT_MS = 5_000;  // after the engine is ready: a refused first input shows no total
 
 let bar = null;
 function showUpdate(worker) {
@@ -49,9 +56,10 @@ function showUpdate(worker) {
 }
 
 /**
- * Register ./sw.js after `when` settles (the engine's ready promise: the precache must not
- * compete with the first download on a slow phone). Sets <html data-sw="none|registered|
- * active|error">. Never throws.
+ * Register ./sw.js after `when` settles (the engine's ready promise), then ask it to
+ * precache once the first total shows (or the engine failed): the precache must not
+ * compete with the first download on a slow phone. Sets <html data-sw="none|registered|
+ * active|error"> and data-precache="done" once the whole build is stored. Never throws.
  */
 export async function initPwa(when = Promise.resolve()) {
   if (!canRegister()) { root.dataset.sw = 'none'; return null; }
@@ -77,7 +85,18 @@ export async function initPwa(when = Promise.resolve()) {
   if (reg.waiting && navigator.serviceWorker.controller) showUpdate(reg.waiting);
   watch(reg.installing);
   reg.addEventListener('updatefound', () => watch(reg.installing));
-  navigator.serviceWorker.ready.then(() => { root.dataset.sw = 'active'; }, () => {});
+  navigator.serviceWorker.addEventListener('message', (event) => {
+    if (event.data && event.data.type === 'PRECACHED') root.dataset.precache = 'done';
+  });
+  navigator.serviceWorker.ready.then(async (ready) => {
+    root.dataset.sw = 'active';
+    let failed = false;
+    await when.catch(() => { failed = true; });
+    if (!failed) {
+      await Promise.race([firstTotal, new Promise((resolve) => setTimeout(resolve, FIRST_TOTAL_WAIT_MS))]);
+    }
+    ready.active?.postMessage({ type: 'PRECACHE' });
+  }, () => {});
   // Check for a new version when the page comes back to the foreground (phones keep tabs for days).
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') reg.update().catch(() => {});

@@ -1,0 +1,174 @@
+"""Ship only what the browser runs (issue 10), as pyodide/pyodide-pack does for Pyodide apps.
+
+The build runs the pinned runtime under Node the way web/worker.mjs does and sends it
+every request of sitebuild/trim_corpus.py (every calculator.api op, good input and each
+kind of bad input). What that run loads is the shipped set:
+  - dist/pyodide/python_stdlib.zip keeps only the standard-library modules loaded
+    (as bytecode, from the step before), in the published order;
+  - the wheels become ONE archive, dist/wheels/app-<hash>.zip: every site-packages module
+    loaded (bytecode, pydantic-core's extension), plus the calculator's data files.
+Both archives store their entries uncompressed (ZIP_STORED), so the HTTP compression of
+the server (.br/.gz) works on them over the wire; a deflated zip cannot be shrunk again.
+Their bytecode carries line numbers without columns and no function docstrings
+(sitebuild/trim_slim.py): about a quarter less to download, the same program.
+
+The record is checked, not trusted: the same corpus runs again on the trimmed set alone
+and must give the same answers, and every import that found nothing must be one that
+also found nothing on the full set (an optional `try: import x` included). A module the
+trimmed set lacks fails the build here, never a user. tests/test_trim.py does the same
+with a larger corpus (the worked examples, the planner cases, the batch files).
+
+Entry point: trim_site(dist, wheels, env) -> the manifest for dist/wheels/manifest.json.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from . import trim_corpus, trim_slim
+
+HERE = Path(__file__).resolve().parent
+RUNNER = HERE / "trim_runner.mjs"
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+# Files of our own package that are data, not modules: all of them ship (they are small
+# and read by path, e.g. the edition files), whatever one run happened to open.
+OWN_PACKAGE = "calculator/"
+OWN_DATA = (".toml", ".json", ".typed")
+
+
+class TrimError(Exception):
+    pass
+
+
+def run_corpus(runtime: Path, stdlib: Path, archives: list[Path], env: dict, corpus: list, work: Path) -> dict:
+    """Run `corpus` in the runtime of `runtime` on `stdlib` with `archives` in site-packages."""
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "corpus.json").write_text(json.dumps(corpus, ensure_ascii=False), encoding="utf-8")
+    (work / "expand.py").write_text(trim_corpus.EXPAND, encoding="utf-8")
+    job = {
+        "runtime": str(runtime), "stdlib": str(stdlib), "env": env,
+        "archives": [str(a) for a in archives], "corpus": str(work / "corpus.json"),
+        "expand": str(work / "expand.py"), "out": str(work / "out.json"),
+    }
+    (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
+    try:
+        subprocess.run(["node", str(RUNNER), str(work / "job.json")], check=True, capture_output=True, timeout=600)
+    except FileNotFoundError as e:
+        raise TrimError("node not found: install Node.js (the build runs the pinned runtime under it)") from e
+    except subprocess.CalledProcessError as e:
+        raise TrimError(f"the runtime failed on {stdlib.name}:\n{e.stderr.decode(errors='replace')[-3000:]}") from e
+    return json.loads((work / "out.json").read_text(encoding="utf-8"))
+
+
+def write_stored_zip(dest: Path, files: list[tuple[str, bytes]]) -> None:
+    """A zip of `files` with every entry stored (not deflated), fixed dates: reproducible."""
+    with zipfile.ZipFile(dest, "w", compression=zipfile.ZIP_STORED) as out:
+        for name, data in files:
+            entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+            entry.external_attr = 0o644 << 16
+            out.writestr(entry, data)
+
+
+def trimmed_stdlib(full: Path, used: set[str]) -> list[tuple[str, bytes]]:
+    """The entries of `full` that were loaded. (A module the interpreter has frozen in,
+    such as os or io, names the zip in its __file__ but is not in it.)"""
+    with zipfile.ZipFile(full) as z:
+        return [(n, z.read(n)) for n in z.namelist() if n in used]
+
+
+def app_files(wheels: list[Path], loaded: set[str]) -> list[tuple[str, bytes]]:
+    """From the wheels: every module loaded, the calculator's data files, and the compiled
+    extensions of any package a module was loaded from. Never the .dist-info folders
+    (nothing reads them: PYDANTIC_DISABLE_PLUGINS spares pydantic's scan of them)."""
+    packages = {name.split("/", 1)[0] for name in loaded}
+    out = {}
+    for wheel in wheels:
+        with zipfile.ZipFile(wheel) as z:
+            for name in z.namelist():
+                top = name.split("/", 1)[0]
+                keep = (name in loaded
+                        or (name.startswith(OWN_PACKAGE) and name.endswith(OWN_DATA))
+                        or (top in packages and name.endswith(".so")))
+                if keep and not top.endswith(".dist-info"):
+                    out[name] = z.read(name)
+    return sorted(out.items())
+
+
+def slim_zips(runtime: Path, stdlib: Path, host: Path, names: list[str]) -> None:
+    """Rewrite the zips `names` in `host` with smaller bytecode (sitebuild/trim_slim.py)."""
+    (host / "slim.py").write_text(trim_slim.SLIM, encoding="utf-8")
+    jobs = [[f"/host/{n}", f"/host/slim-{n}"] for n in names]
+    job = {"runtime": str(runtime), "stdlib": str(stdlib), "env": {},
+           "slim": {"host": str(host), "jobs": jobs, "code": str(host / "slim.py")}}
+    (host / "slim-job.json").write_text(json.dumps(job), encoding="utf-8")
+    try:
+        subprocess.run(["node", str(RUNNER), str(host / "slim-job.json")], check=True, capture_output=True, timeout=600)
+    except subprocess.CalledProcessError as e:
+        raise TrimError(f"slimming the bytecode failed:\n{e.stderr.decode(errors='replace')[-3000:]}") from e
+    for n in names:
+        (host / f"slim-{n}").replace(host / n)
+
+
+def compare(full: dict, trimmed: dict) -> None:
+    """The trimmed set must answer as the full one and miss no module the full one has."""
+    problems = []
+    newly_missing = sorted(set(trimmed["missing"]) - set(full["missing"]))
+    if newly_missing:
+        problems.append(f"modules the trimmed set lacks: {newly_missing}")
+    for request, a, b in zip(full["requests"], full["answers"], trimmed["answers"]):
+        if a != b:
+            problems.append(f"request {json.dumps(request, ensure_ascii=False)[:200]}:\n"
+                            f"  full    {json.dumps(a, ensure_ascii=False)[:300]}\n"
+                            f"  trimmed {json.dumps(b, ensure_ascii=False)[:300]}")
+    if problems:
+        raise TrimError("the trimmed runtime differs from the full one:\n" + "\n".join(problems[:20]))
+
+
+def inputs_digest(*paths: Path, extra: str = "") -> str:
+    h = hashlib.sha256(extra.encode())
+    for path in paths:
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()[:24]
+
+
+def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path) -> dict:
+    """Replace dist/pyodide/python_stdlib.zip and the wheels in dist/wheels/ by the trimmed
+    set; return the wheel manifest ({"wheels": [the app archive], "env": env})."""
+    runtime, wheel_dir = dist / "pyodide", dist / "wheels"
+    stdlib = runtime / "python_stdlib.zip"
+    wheel_paths = [wheel_dir / name for name in wheels]
+    corpus_text = json.dumps(trim_corpus.CORPUS, sort_keys=True) + trim_corpus.EXPAND + json.dumps(env)
+    key = inputs_digest(stdlib, *wheel_paths, RUNNER, Path(__file__), HERE / "trim_slim.py", extra=corpus_text)
+    cached = cache / key
+    if not (cached / "done").exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            work = Path(tmp)
+            full = run_corpus(runtime, stdlib, wheel_paths, env, trim_corpus.CORPUS, work / "full")
+            write_stored_zip(work / "python_stdlib.zip", trimmed_stdlib(stdlib, set(full["stdlib"])))
+            app = app_files(wheel_paths, set(full["site"]))
+            write_stored_zip(work / "app.zip", app)
+            slim_zips(runtime, stdlib, work, ["python_stdlib.zip", "app.zip"])
+            trimmed = run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip"], env,
+                                 trim_corpus.CORPUS, work / "trimmed")
+            compare(full, trimmed)
+            if cached.exists():
+                shutil.rmtree(cached)
+            cached.mkdir(parents=True)
+            for name in ("python_stdlib.zip", "app.zip"):
+                shutil.copyfile(work / name, cached / name)
+            (cached / "record.json").write_text(json.dumps(
+                {"stdlib": full["stdlib"], "site": [n for n, _ in app], "requests": len(full["requests"])},
+                indent=1) + "\n")
+            (cached / "done").write_text("")
+    shutil.copyfile(cached / "python_stdlib.zip", stdlib)
+    app_name = f"app-{inputs_digest(cached / 'app.zip')[:12]}.zip"
+    shutil.copyfile(cached / "app.zip", wheel_dir / app_name)
+    for path in wheel_paths:
+        path.unlink()
+    return {"wheels": [app_name], "env": env}

@@ -1,0 +1,111 @@
+"""The requests the build sends through calculator.api in the pinned runtime to learn
+what the browser imports (sitebuild/trim.py): every op, each with good input and each
+kind of bad input a user can cause, so every path's modules are recorded. A request is a
+JSON object, or a string sent as it is (to send malformed JSON).
+
+A batch request written {"op": "batch", "csv": TEXT, "encoding": NAME} is sent as the
+file's bytes, {"op": "batch", "csv_base64": base64(TEXT encoded as NAME)}; "{template}"
+in TEXT stands for the CSV template the `template` op returns.
+"""
+
+from __future__ import annotations
+
+TYPICAL = {"as_of": "2026-11-21", "age": 35, "education": "bachelor_degree", "social_insurance_months": 84,
+           "insurance_base": "x1"}
+EVERYTHING = {
+    "as_of": "2026-11-21", "has_residence_permit": True, "insured_this_month": True, "birth_date": "1988-02-29",
+    "education": "master", "qualification": "senior_title", "qualification_salary_ok": True,
+    "social_insurance_months": 200, "startup_talent": True, "startup_service_talent": True,
+    "shortage_major": True, "invest_tax_wan": 50, "invest_local_hires": 12, "public_service_years": 6,
+    "suburb_years": 13, "fresh_graduate": True, "award": "provincial", "spouse_hukou_years": 12,
+    "false_material_count": 1, "detention_count": 1, "criminal_count": 1, "family_planning_violation": True,
+}
+
+CORPUS: list = [
+    # score: good, full, vetoed, refused in each way a form or a link can send
+    {"op": "score", "profile": TYPICAL},
+    {"op": "score", "profile": EVERYTHING},
+    {"op": "score", "profile": {**TYPICAL, "serious_crime": True}},
+    {"op": "score", "profile": {}},
+    {"op": "score"},
+    {"op": "score", "profile": [1, 2]},
+    {"op": "score", "profile": {"age": "x"}},
+    {"op": "score", "profile": {"age": 15}},
+    {"op": "score", "profile": {"age": True}},
+    {"op": "score", "profile": {"age": 30.5, "social_insurance_months": -1}},
+    {"op": "score", "profile": {"age": 30, "education": "phd", "award": "nobel"}},
+    {"op": "score", "profile": {"age": 30, "unknown_field": 1}},
+    {"op": "score", "profile": {"as_of": "2026-02-30", "birth_date": "not a date"}},
+    {"op": "score", "profile": {"as_of": "1999-01-01", "age": 30}},
+    {"op": "score", "profile": {"age": 30, "invest_tax_wan": "1e999", "suburb_years": 1e300}},
+    # tier
+    {"op": "tier", "monthly_base": 12000},
+    {"op": "tier", "monthly_base": "15000", "on": "2024-07-01"},
+    {"op": "tier", "monthly_base": 15000, "on": "2017-06-01", "average": 8000},
+    {"op": "tier", "monthly_base": 15000, "on": "2010-01-01"},
+    {"op": "tier", "monthly_base": 30000, "average": 9000},
+    {"op": "tier"},
+    {"op": "tier", "monthly_base": "x"},
+    {"op": "tier", "monthly_base": -5},
+    {"op": "tier", "monthly_base": 12000, "on": "June"},
+    {"op": "tier", "monthly_base": 12000, "average": "y"},
+    # plan
+    {"op": "plan", "profile": TYPICAL},
+    {"op": "plan", "profile": {"as_of": "2026-11-21", "birth_date": "1996-03-15", "education": "bachelor",
+                               "social_insurance_months": 10}},
+    {"op": "plan", "profile": {"as_of": "2026-11-21", "age": 50, "education": "associate"}},
+    {"op": "plan", "profile": EVERYTHING},
+    {"op": "plan", "profile": {"age": 15}},
+    {"op": "plan", "profile": "x"},
+    # template and batch: UTF-8, UTF-8 with BOM, GBK, GB18030, text, and every refusal
+    {"op": "template"},
+    {"op": "batch", "csv": "{template}", "encoding": "utf-8"},
+    {"op": "batch", "csv": "{template}", "encoding": "utf-8-sig"},
+    {"op": "batch", "csv": "姓名,age,education,shortage_major\n张三,30,bachelor_degree,是\n李四,15,phd,否\n",
+     "encoding": "gbk"},
+    {"op": "batch", "csv": "name,age\n王五·𠀀,40\n", "encoding": "gb18030"},
+    {"op": "batch", "csv_text": "name,as_of,age,education,social_insurance_months\nok,2026-11-21,30,bachelor,24\n"
+                                "bad,2026-11-21,,phd,x\n"},
+    {"op": "batch", "csv_text": "name,age,age\na,30,31\n"},
+    {"op": "batch", "csv_text": "name,age\na,30,extra,cells\n"},
+    {"op": "batch", "csv_text": "name,age,nonsense_column\na,30,1\n"},
+    {"op": "batch", "csv_text": ""},
+    {"op": "batch", "csv_text": "name,age\n\"a,30\n"},
+    {"op": "batch", "csv_base64": "%%% not base64"},
+    {"op": "batch", "csv_base64": 12},
+    {"op": "batch", "csv_base64": "//79/A=="},
+    {"op": "batch"},
+    # timeline (issue 12): every kind of answer, the calendar file, English, and each refusal
+    {"op": "timeline", "profile": TYPICAL,
+     "timeline": {"on": "2026-11-21", "permit_expiry": "2027-04-10", "points_status": "approved",
+                  "points_approved_on": "2026-05-01", "child_stage": "grade_8"}},
+    {"op": "timeline", "profile": EVERYTHING, "lang": "en",
+     "timeline": {"on": "2026-11-21", "permit_expiry": "2027-04-10", "child_birth_date": "2016-02-29",
+                  "settle_permit_years": 7, "settle_insured_years": 7, "settle_tax_in_shanghai": True,
+                  "settle_title_matches": True, "settle_no_record": True}},
+    {"op": "timeline", "timeline": {"on": "2026-11-21", "child_stage": "grade_1"}},
+    {"op": "timeline", "profile": {"age": 15}, "timeline": {"permit_expiry": "2027-02-30"}},
+    {"op": "timeline", "timeline": {"child_birth_date": "x", "child_stage": "grade_8", "settle_permit_years": -1}},
+    {"op": "timeline", "timeline": "x"},
+    {"op": "timeline"},
+    # requests that are not requests
+    "not json",
+    "[1, 2",
+    [],
+    {"op": "nonsense"},
+    {},
+]
+
+# Run in the pinned runtime (sitebuild/trim_runner.mjs) on `_corpus_json`: the requests as sent.
+EXPAND = r"""
+import base64, json
+from calculator.api import handle
+_template = json.loads(handle('{"op": "template"}'))["result"]["csv_text"]
+def _expand(request):
+    if isinstance(request, dict) and "csv" in request:
+        text = request["csv"].replace("{template}", _template)
+        data = text.encode(request["encoding"])
+        return {"op": request["op"], "csv_base64": base64.b64encode(data).decode("ascii")}
+    return request
+json.dumps([_expand(r) for r in json.loads(_corpus_json)], ensure_ascii=False)
+"""

@@ -1,0 +1,108 @@
+"""The trimmed runtime the site ships (sitebuild/trim.py) runs every op and every error
+path exactly as CPython runs the calculator: the worked examples, the planner cases, the
+batch files and the build's own corpus, sent through calculator.api in the pinned Pyodide
+under Node on dist/'s trimmed python_stdlib.zip and app archive alone. A module missing
+from the shipped set fails here (and in the build), never for a user.
+
+The expected answers come from calculator.api.handle in CPython (same pinned versions), so
+this checks what was left out, not the rules (tests/test_examples.py checks those).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import sys
+import traceback
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from sitebuild import trim, trim_corpus  # noqa: E402
+from sitebuild.calculator_wheel import build_calculator_wheel  # noqa: E402
+from sitebuild.lock import extract_runtime, load_lock  # noqa: E402
+from sitebuild.paths import CACHE  # noqa: E402
+from sitebuild.venv import venv_python  # noqa: E402
+
+DIST = ROOT / "dist"
+pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+
+
+def corpus() -> list:
+    requests = list(trim_corpus.CORPUS)
+    for path in sorted((ROOT / "tests" / "examples").glob("*.json")):
+        profile = json.loads(path.read_text(encoding="utf-8"))["profile"]
+        requests += [{"op": "score", "profile": profile}, {"op": "plan", "profile": profile}]
+    for path in sorted((ROOT / "tests" / "planner_cases").glob("*.json")):
+        requests.append({"op": "plan", "profile": json.loads(path.read_text(encoding="utf-8"))["profile"]})
+    for path in sorted((ROOT / "tests" / "batch_files").glob("*.csv")):
+        requests.append({"op": "batch", "csv_base64": base64.b64encode(path.read_bytes()).decode("ascii")})
+    return requests
+
+
+def cpython_answer(request) -> dict:
+    from calculator.api import handle
+
+    try:
+        return json.loads(handle(request if isinstance(request, str) else json.dumps(request)))
+    except Exception as exc:  # the worker reports the exception's last line
+        return {"raised": traceback.format_exception_only(exc)[-1].strip()}
+
+
+@pytest.fixture(scope="module")
+def trimmed_run(tmp_path_factory) -> dict:
+    manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["wheels"]) == 1 and manifest["wheels"][0].startswith("app-"), manifest
+    return trim.run_corpus(DIST / "pyodide", DIST / "pyodide" / "python_stdlib.zip",
+                           [DIST / "wheels" / manifest["wheels"][0]], manifest["env"], corpus(),
+                           tmp_path_factory.mktemp("trimmed"))
+
+
+@pytest.fixture(scope="module")
+def full_run(tmp_path_factory) -> dict:
+    """The same corpus on the runtime as published and the locked wheels, unpacked whole."""
+    lock = load_lock()
+    work = tmp_path_factory.mktemp("full")
+    extract_runtime(lock, work)
+    wheels = [CACHE / w["file"] for w in lock["wheels"]] + [work / build_calculator_wheel(work, venv_python())]
+    manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
+    return trim.run_corpus(work, work / "python_stdlib.zip", wheels, manifest["env"], corpus(), work / "run")
+
+
+def test_the_corpus_sends_every_op():
+    from calculator.api import OPS
+
+    assert {r["op"] for r in corpus() if isinstance(r, dict) and "op" in r} >= set(OPS)
+
+
+def test_trimmed_runtime_answers_as_cpython(trimmed_run):
+    assert len(trimmed_run["answers"]) == len(corpus())
+    wrong = []
+    for request, answer in zip(trimmed_run["requests"], trimmed_run["answers"]):
+        expected = cpython_answer(request)
+        if answer != expected:
+            wrong.append(f"{json.dumps(request, ensure_ascii=False)[:160]}\n  pyodide {json.dumps(answer)[:300]}"
+                         f"\n  cpython {json.dumps(expected)[:300]}")
+    assert not wrong, "\n".join(wrong[:10])
+    kinds = {a["errors"][0]["type"] for a in trimmed_run["answers"] if a.get("ok") is False}
+    assert {"request", "int_parsing", "extra_forbidden", "no_edition", "value_error"} <= kinds, kinds
+    assert any("raised" in a for a in trimmed_run["answers"]), "an error the engine does not catch, as the worker reports it"
+
+
+def test_trimmed_runtime_misses_no_module_the_full_one_has(trimmed_run, full_run):
+    assert full_run["answers"] == trimmed_run["answers"]
+    assert set(trimmed_run["missing"]) <= set(full_run["missing"]), \
+        sorted(set(trimmed_run["missing"]) - set(full_run["missing"]))
+
+
+def test_shipped_archives_store_their_entries_for_http_compression():
+    import zipfile
+
+    manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
+    for path in (DIST / "pyodide" / "python_stdlib.zip", DIST / "wheels" / manifest["wheels"][0]):
+        with zipfile.ZipFile(path) as z:
+            assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}, path.name
