@@ -25,6 +25,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 from pathlib import Path
 
 ENGINES = ("chromium", "webkit", "firefox")
@@ -47,6 +48,14 @@ class Driver:
 
     name = "?"
     version = "?"
+    origin = ""
+    extra_origins: tuple[str, ...] = ()   # a test's second origin (a host page), allowed until reset
+
+    def foreign(self, url: str) -> bool:
+        """Whether the engine's request events should flag `url` (another origin)."""
+        if re.match(r"(data|blob|about):", url):
+            return False
+        return not any(url == o or url.startswith(o + "/") for o in (self.origin, *self.extra_origins))
 
     # -- implemented per engine
     def open(self, url: str) -> None:
@@ -63,6 +72,13 @@ class Driver:
         raise NotImplementedError
 
     def close(self) -> None:
+        raise NotImplementedError
+
+    def enter_frame(self, selector: str) -> None:
+        """Run the next calls in the iframe `selector` (of the top page) until leave_frame()."""
+        raise NotImplementedError
+
+    def leave_frame(self) -> None:
         raise NotImplementedError
 
     def engine_problems(self) -> list[str]:
@@ -177,6 +193,7 @@ class Driver:
             if (navigator.serviceWorker) for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
         }""")
         self.engine_problems()
+        self.extra_origins = ()
 
 
 def launch(name: str, origin: str, **options) -> Driver:

@@ -4,7 +4,6 @@ context for the whole run; Playwright's console and request events add to the ho
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from . import Driver
 
@@ -12,23 +11,18 @@ from . import Driver
 class ChromiumDriver(Driver):
     name = "chromium"
 
-    def __init__(self, origin: str, *, executable: str | None = None, args: list[str] = (), init_script: str | None = None):
-        from playwright.sync_api import sync_playwright
-
-        self._pw = sync_playwright().start()
-        self.browser = self._pw.chromium.launch(executable_path=executable, args=list(args))
-        self.version = self.browser.version
-        self.context = self.browser.new_context(viewport={"width": 1280, "height": 900})
-        if init_script:
-            self.context.add_init_script(init_script)
+    def __init__(self, origin: str, *, browser):
+        """`browser`: the session's Playwright Chromium (conftest's `browser` fixture)."""
+        self.version = browser.version
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="allow")
         self.page = self.context.new_page()
+        self.target = self.page
         self.origin = origin
         self._seen: list[str] = []
 
         def on_request(request) -> None:
-            url = request.url
-            if urlsplit(url).scheme not in {"data", "blob"} and not url.startswith(origin + "/"):
-                self._seen.append(f"request to another origin: {url}")
+            if self.foreign(request.url):
+                self._seen.append(f"request to another origin: {request.url}")
 
         self.page.on("console", lambda m: self._seen.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self._seen.append(f"uncaught: {e}"))
@@ -38,16 +32,22 @@ class ChromiumDriver(Driver):
         self.page.goto(url)
 
     def run(self, js: str, arg=None, timeout: float = 30.0):
-        return self.page.evaluate(js, arg)
+        return self.target.evaluate(js, arg)
 
     def fill(self, selector: str, value: str) -> None:
-        self.page.fill(selector, str(value))
+        self.target.fill(selector, str(value))
 
     def select(self, selector: str, value: str) -> None:
-        self.page.select_option(selector, str(value))
+        self.target.select_option(selector, str(value))
 
     def click(self, selector: str) -> None:
-        self.page.click(selector)
+        self.target.click(selector)
+
+    def enter_frame(self, selector: str) -> None:
+        self.target = self.page.wait_for_selector(selector, state="attached").content_frame()
+
+    def leave_frame(self) -> None:
+        self.target = self.page
 
     def screenshot(self, path: Path) -> Path:
         self.page.screenshot(path=str(path), full_page=True)
@@ -62,5 +62,3 @@ class ChromiumDriver(Driver):
 
     def close(self) -> None:
         self.context.close()
-        self.browser.close()
-        self._pw.stop()

@@ -93,7 +93,7 @@ class FirefoxDriver(Driver):
         self.bidi = BiDi(url.rstrip("/") + "/session")
         caps = self.bidi.send("session.new", {"capabilities": {}})["capabilities"]
         self.version = caps.get("browserVersion", "?")
-        self.context = self.bidi.send("browsingContext.getTree", {})["contexts"][0]["context"]
+        self.top = self.context = self.bidi.send("browsingContext.getTree", {})["contexts"][0]["context"]
         self.bidi.send("session.subscribe", {"events": ["log.entryAdded", "network.beforeRequestSent"]})
         self.origin = origin
         # stderr keeps flowing: drain it so the browser never blocks on a full pipe
@@ -101,7 +101,7 @@ class FirefoxDriver(Driver):
         threading.Thread(target=lambda: [None for _ in self.process.stderr], daemon=True).start()
 
     def open(self, url: str) -> None:
-        self.bidi.send("browsingContext.navigate", {"context": self.context, "url": url, "wait": "complete"})
+        self.bidi.send("browsingContext.navigate", {"context": self.top, "url": url, "wait": "complete"})
 
     def run(self, js: str, arg=None, timeout: float = 30.0):
         out = self.bidi.send("script.evaluate", {
@@ -112,13 +112,21 @@ class FirefoxDriver(Driver):
             raise RuntimeError(f"firefox: script failed: {details.get('text')}")
         return json.loads(out["result"]["value"])
 
+    def enter_frame(self, selector: str) -> None:
+        index = self.run("(sel) => [...document.querySelectorAll('iframe')].indexOf(document.querySelector(sel))", selector)
+        tree = self.bidi.send("browsingContext.getTree", {"root": self.top})["contexts"][0]
+        self.context = tree["children"][index]["context"]
+
+    def leave_frame(self) -> None:
+        self.context = self.top
+
     def screenshot(self, path: Path) -> Path:
-        data = self.bidi.send("browsingContext.captureScreenshot", {"context": self.context, "origin": "document"})["data"]
+        data = self.bidi.send("browsingContext.captureScreenshot", {"context": self.top, "origin": "document"})["data"]
         path.write_bytes(base64.b64decode(data))
         return path
 
     def set_viewport(self, width: int, height: int = 800) -> None:
-        self.bidi.send("browsingContext.setViewport", {"context": self.context, "viewport": {"width": width, "height": height}})
+        self.bidi.send("browsingContext.setViewport", {"context": self.top, "viewport": {"width": width, "height": height}})
 
     def engine_problems(self) -> list[str]:
         self.bidi.send("session.status")   # reads the events that arrived meanwhile
@@ -129,7 +137,7 @@ class FirefoxDriver(Driver):
                 out.append(f"console error: {params.get('text')}")
             elif event["method"] == "network.beforeRequestSent":
                 url = params["request"]["url"]
-                if not re.match(r"(data|blob|about):", url) and not url.startswith(self.origin + "/"):
+                if self.foreign(url):
                     out.append(f"request to another origin: {url}")
         self.bidi.events.clear()
         return out

@@ -6,7 +6,9 @@
 //   __e2e.downloads {name, href, text} for every <a download> the page clicks (not followed)
 (function () {
   var h = window.__e2e = { errors: [], foreign: [], downloads: [] };
-  var origin = location.origin;
+  // the page's own origin, and the one this file came from (a host page embedding the site)
+  var allowed = [location.origin];
+  try { allowed.push(new URL(document.currentScript.src).origin); } catch (err) { /* no src */ }
   function text(x) { return x && (x.stack || x.message) || String(x); }
   addEventListener('error', function (e) {
     var el = e.target;
@@ -22,7 +24,7 @@
     new PerformanceObserver(function (list) {
       list.getEntries().forEach(function (entry) {
         if (/^(data|blob):/.test(entry.name)) return;
-        try { if (new URL(entry.name).origin !== origin) h.foreign.push(entry.name); } catch (err) { /* not a URL */ }
+        try { if (allowed.indexOf(new URL(entry.name).origin) < 0) h.foreign.push(entry.name); } catch (err) { /* not a URL */ }
       });
     }).observe({ type: 'resource', buffered: true });
   } catch (err) { h.errors.push('PerformanceObserver unavailable: ' + text(err)); }

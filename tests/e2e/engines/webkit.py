@@ -81,6 +81,14 @@ class WebKitDriver(Driver):
         import json
         return json.loads(out["ok"])
 
+    def enter_frame(self, selector: str) -> None:
+        from selenium.webdriver.common.by import By
+
+        self.driver.switch_to.frame(self.driver.find_element(By.CSS_SELECTOR, selector))
+
+    def leave_frame(self) -> None:
+        self.driver.switch_to.default_content()
+
     def screenshot(self, path: Path) -> Path:
         self.driver.save_screenshot(str(path))
         return path
