@@ -96,7 +96,8 @@ class HookedHandler(build.SiteHandler):
             self.wfile.write(body)
             return None
         if path == "/__e2e/blank.html":
-            return self._send(b'<!doctype html><meta charset="utf-8"><title>blank</title>', "text/html; charset=utf-8")
+            return self._send((b'<!doctype html><meta charset="utf-8"><script src="/__e2e/hooks.js"></script>'
+                              b'<title>blank</title>'), "text/html; charset=utf-8")
         local = Path(self.translate_path(path))
         if local.is_dir():
             local = local / "index.html"

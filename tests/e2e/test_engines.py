@@ -121,7 +121,14 @@ def shot(engine, name: str) -> Path:
 
 def no_sideways_scroll(engine, width: int = 375) -> None:
     scroll = engine.run("() => document.documentElement.scrollWidth")
-    assert scroll <= width, f"{engine.name}: the page scrolls sideways: scrollWidth {scroll} > {width}"
+    wide = [] if scroll <= width else engine.run("""(w) => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > w + 1 || e.scrollWidth > w + 1)
+        .slice(0, 8).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)} sw=${e.scrollWidth}`)
+        .concat([...(function* () { const it = document.createNodeIterator(document.body, NodeFilter.SHOW_TEXT);
+            for (let n; (n = it.nextNode());) { const r = document.createRange(); r.selectNodeContents(n);
+              const b = r.getBoundingClientRect(); if (b.right > w + 1) yield `text in ${n.parentElement.tagName}#${n.parentElement.id}.${n.parentElement.className}: ${Math.round(b.right)} ${n.textContent.slice(0, 30)}`; } })()].slice(0, 8))
+        .concat([`body ${document.body.scrollWidth}, scrollX ${scrollX}`])""", width)
+    assert scroll <= width, f"{engine.name}: the page scrolls sideways: scrollWidth {scroll} > {width}: {wide}"
 
 
 # ---------------------------------------------------------------- the calculator
@@ -519,6 +526,7 @@ def test_offline_after_one_visit(engine, hooked_site):
     own = Site(DIST, hooked=True)
     try:
         engine.reset(own)
+        engine.extra_origins = (own.origin,)
         open_site(engine, own.url, width=390)
         wait_engine(engine)
         has_sw = engine.run("() => 'serviceWorker' in navigator && !!navigator.serviceWorker")
@@ -588,12 +596,22 @@ def test_no_module_workers_gives_a_readable_message(engine, hooked_site):
     form_still_usable(engine)
 
 
+@pytest.fixture
+def fresh_site(engine):
+    """A server of its own (a new origin, so nothing of it is in the browser's HTTP cache),
+    for tests that serve a broken file in place of a good one."""
+    running = Site(DIST, hooked=True)
+    engine.extra_origins = (running.origin,)
+    yield running
+    running.stop()
+
+
 @pytest.mark.console_errors_ok   # the browser may log the failed download
 @pytest.mark.parametrize("broken", ["missing", "corrupt"])
-def test_runtime_that_cannot_load_gives_a_readable_message(engine, hooked_site, broken):
+def test_runtime_that_cannot_load_gives_a_readable_message(engine, fresh_site, broken):
     status, body = (404, b"not found") if broken == "missing" else (200, b"\0asm\1\0\0\0 this is not WebAssembly")
-    hooked_site.state["overrides"] = {"pyodide/pyodide.asm.wasm": (status, body)}
-    open_site(engine, hooked_site.url, width=375)
+    fresh_site.state["overrides"] = {"pyodide/pyodide.asm.wasm": (status, body)}
+    open_site(engine, fresh_site.url, width=375)
     set_field(engine, "age", "30")
     text = wait_failed(engine)
     assert HAN.search(text) and ("网络" if broken == "missing" else "损坏") in text and "pyodide.asm.wasm" in text, text
@@ -601,11 +619,11 @@ def test_runtime_that_cannot_load_gives_a_readable_message(engine, hooked_site, 
 
 
 @pytest.mark.console_errors_ok
-def test_out_of_memory_gives_a_readable_message(engine, hooked_site):
+def test_out_of_memory_gives_a_readable_message(engine, fresh_site):
     """The runtime's script fails as a phone without enough memory makes it fail."""
-    hooked_site.state["overrides"] = {
+    fresh_site.state["overrides"] = {
         "pyodide/pyodide.asm.mjs": (200, b"throw new RangeError('WebAssembly.Memory(): could not allocate memory');")}
-    open_site(engine, hooked_site.url, width=375)
+    open_site(engine, fresh_site.url, width=375)
     text = wait_failed(engine)
     assert "内存" in text, text
     form_still_usable(engine)
