@@ -31,6 +31,7 @@ from calculator.planner import plan as py_plan
 from conftest import ARTIFACTS, DIST, Site
 from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for
 from test_batch_page import csv_text, make_people, profile_of
+from test_offline import precache_list
 
 pytestmark = pytest.mark.browser
 
@@ -203,7 +204,12 @@ def test_field_error_kept_at_the_field(engine, hooked_site):
     assert engine.attr("html", "lang") == "en"
     assert not HAN.search(engine.text("#err-age")) and "16" in engine.text("#err-age")
     assert engine.value("#f-age") == "abc"
+    set_field(engine, "age", "15")          # below 16: out of range, in the current language
+    assert settle(engine) == "invalid"
+    assert "16" in engine.text("#err-age") and not HAN.search(engine.text("#err-age"))
+    assert engine.value("#f-age") == "15"
     engine.click("#lang-switch")
+    assert HAN.search(engine.text("#err-age"))
     # fixing the input clears the error: 35 years = 30 points, 12 months = 1 year = 3 points
     set_field(engine, "age", "35")
     set_field(engine, "social_insurance_months", "12")
@@ -302,6 +308,18 @@ def test_tier_helper(engine, hooked_site):
 # ---------------------------------------------------------------- share links and saved inputs
 
 
+DAMAGED_LINKS = [
+    "#p=garbage",
+    "#p=1.",
+    "#p=1.@@@not-base64@@@",
+    fragment_for(TYPICAL)[:-9],                      # cut off while copying
+    fragment_for(TYPICAL, version=7),                # from another version
+    fragment_for([1, 2, 3]),                         # not an object
+    "#p=1." + "A" * 9000,                            # absurdly long
+    "#p=%E0%A4%A",                                   # broken percent-encoding
+]
+
+
 def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site):
     open_site(engine, hooked_site.url)
     wait_features(engine)
@@ -321,13 +339,16 @@ def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site
     assert form_values(engine) == TYPICAL
     assert engine.attr("#link-notice", "data-kind") == "ok"
 
-    for fragment in ("#p=garbage", fragment_for(TYPICAL)[:-9], "#p=%E0%A4%A"):
+    for fragment in DAMAGED_LINKS:
         engine.reset(hooked_site)
         open_site(engine, hooked_site.url + fragment)
         wait_features(engine)
         assert engine.attr("#link-notice", "data-kind") == "error", fragment
         assert engine.attr("#link-notice", "role") == "alert"
         assert "链接" in engine.text("#link-notice")
+        engine.click("#lang-switch")
+        assert "link" in engine.text("#link-notice").lower()
+        engine.click("#lang-switch")
         assert form_values(engine) == EMPTY
     fill(engine, TYPICAL)
     wait_engine(engine)
@@ -537,10 +558,11 @@ def test_offline_after_one_visit(engine, hooked_site):
             pytest.skip(f"{engine.name}: no service worker here; the documented fallback (data-sw=none) holds")
         engine.wait_selector("html[data-sw=active]", timeout=ENGINE)
         build_id = json.loads((DIST / "build.json").read_text(encoding="utf-8"))["build_id"]
-        engine.wait_for("""async (name) => { if (!(await caches.has(name))) return false;
+        expected = sorted(own.url if p == "./" else own.url + p for p in precache_list(DIST))
+        engine.wait_for("""async ([name, expected]) => { if (!(await caches.has(name))) return false;
             const urls = (await (await caches.open(name)).keys()).map(r => r.url);
-            return urls.some(u => u.endsWith('.whl')) && urls.some(u => u.endsWith('pyodide.asm.wasm')) && urls.length; }""",
-                        f"shpoints-{build_id}", timeout=ENGINE, message="the precache")
+            return expected.every(u => urls.includes(u)); }""",
+                        [f"shpoints-{build_id}", expected], timeout=ENGINE, message="every file of the build in the precache")
         # the test hooks are not part of the build: put them in the cache too
         engine.run("async (name) => (await caches.open(name)).add('/__e2e/hooks.js')", f"shpoints-{build_id}")
         assert not engine.problems()

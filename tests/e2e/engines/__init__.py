@@ -42,6 +42,26 @@ def selected(option: str | None = None) -> list[str]:
     return names
 
 
+# Polls `predicate` in the page (every 25 ms, until it is truthy or `ms` pass): a wait for a
+# state, never a fixed sleep. Runs through the driver's evaluate, which the page's CSP does
+# not govern (unlike Playwright's wait_for_function, which needs 'unsafe-eval').
+WAIT_JS = """async ([arg, ms]) => {
+    const predicate = (PREDICATE);
+    const start = performance.now();
+    for (;;) {
+        let value, error = null;
+        try { value = await predicate(arg); } catch (err) { error = err; }
+        if (value) return {value};
+        if (performance.now() - start > ms) return {timeout: true, error: error && String(error)};
+        await new Promise((r) => setTimeout(r, 25));
+    }
+}"""
+
+
+def wait_js(predicate: str) -> str:
+    return WAIT_JS.replace("PREDICATE", predicate)
+
+
 class Driver:
     """What a scenario may do. Subclasses implement open/run/screenshot/set_viewport/close;
     the rest is built on `run` here, the same for every engine."""
@@ -88,18 +108,7 @@ class Driver:
     # -- shared, on top of run()
     def wait_for(self, predicate: str, arg=None, timeout: float = 30.0, message: str = ""):
         """Poll `predicate` (a function expression) in the page until it returns a truthy value."""
-        js = """async ([source, arg, ms]) => {
-            const predicate = (%s);
-            const start = performance.now();
-            for (;;) {
-                let value, error = null;
-                try { value = await predicate(arg); } catch (err) { error = err; }
-                if (value) return {value};
-                if (performance.now() - start > ms) return {timeout: true, error: error && String(error)};
-                await new Promise((r) => setTimeout(r, 25));
-            }
-        }""" % predicate
-        out = self.run(js, [None, arg, timeout * 1000], timeout=timeout + 10)
+        out = self.run(wait_js(predicate), [arg, timeout * 1000], timeout=timeout + 10)
         if out.get("timeout"):
             raise AssertionError(f"{self.name}: timed out after {timeout} s waiting for "
                                  f"{message or predicate} ({out.get('error')})")
