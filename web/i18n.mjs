@@ -92,6 +92,7 @@ const STRINGS = {
     tier_custom: '自定义',
     tier_prompt: '输入月缴费基数后显示档次。',
     footer: '开源、免费、仅供参考：最终以上海市人才服务中心的审核为准。',
+    footer_engines: '已在这些浏览器引擎上测试：Chromium 156（Chrome、Edge、安卓浏览器）、WebKitGTK 2.50（Safari 及 iPhone 上的所有浏览器和微信所用的 WebKit）、Firefox ESR 153。',
   },
   en: {
     title: 'Shanghai Residence Permit Points Calculator',
@@ -183,6 +184,7 @@ const STRINGS = {
     tier_custom: 'your own figure',
     tier_prompt: 'Enter a monthly base to see the tier.',
     footer: 'Open source, free, for guidance only: the Shanghai talent service centre’s review is final.',
+    footer_engines: 'Tested in these browser engines: Chromium 156 (Chrome, Edge, Android browsers), WebKitGTK 2.50 (WebKit, the engine of Safari and of every browser and WeChat on iPhone), Firefox ESR 153.',
   },
 };
 
