@@ -95,9 +95,17 @@ class WebKitDriver(Driver):
 
     def set_viewport(self, width: int, height: int = 800) -> None:
         self.driver.set_window_size(width, height)
-        got = self.run("() => innerWidth")
-        if got != width:   # the window's frame: correct by the difference once
-            self.driver.set_window_size(2 * width - got, height)
+        try:   # the resize reaches the page a little later: wait for it
+            self.wait_for("(w) => innerWidth === w", width, timeout=5)
+            return
+        except AssertionError:
+            pass
+        # the window's frame took some width: correct by the difference once the size is stable
+        got = self.wait_for("""async () => { const a = innerWidth;
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            return innerWidth === a && a; }""", timeout=10)
+        self.driver.set_window_size(max(width, width + (width - got)), height)
+        self.wait_for("(w) => innerWidth === w", width, timeout=10, message=f"a {width} px wide viewport")
 
     def close(self) -> None:
         try:
