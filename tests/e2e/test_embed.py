@@ -18,7 +18,7 @@ import pytest
 
 from features_helpers import TYPICAL, TYPICAL_TOTAL, fill, settle, total, wait_engine
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="dark theme, two iframes and crops need Playwright's frames and clips; the embed scenario of every engine is in test_engines.py")]
 
 # Records every message the host window receives (top frame only; init scripts run in
 # every frame and are not governed by any CSP).

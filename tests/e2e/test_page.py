@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from features_helpers import SETTLE_TIMEOUT, settle, total, wait_engine
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="axe-core, Playwright's keyboard and request routing; the page's scenarios of every engine are in test_engines.py")]
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
 HAN = re.compile(r"[\u4e00-\u9fff]")

@@ -18,7 +18,7 @@ import pytest
 
 from calculator.planner import plan as py_plan
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="axe-core and the plan's details in Chromium; the plan scenario of every engine is in test_engines.py")]
 
 ENGINE_TIMEOUT = 180_000
 SETTLE_TIMEOUT = 60_000

@@ -15,7 +15,7 @@ from features_helpers import (
     wait_features, wait_in_page,
 )
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="axe-core and Playwright's storage-less contexts; share links and saved inputs in every engine are in test_engines.py")]
 
 # The form as it starts: text fields empty, enums on their default.
 EMPTY = {"age": "", "education": "none", "social_insurance_months": "", "insurance_base": "none"}
