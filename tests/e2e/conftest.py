@@ -12,6 +12,11 @@ through Playwright, and checks every test gets for free.
 - `screenshot(page, name)`: full-page PNG in tests/artifacts/.
 - `axe_check(page)`: runs axe-core (tests/node_modules) and fails on serious or
   critical findings; returns every violation.
+- `engine` (test_engines.py): one browser per engine for the whole run, parametrised by
+  $SHPOINTS_ENGINES or `--engines` (default chromium,webkit,firefox), on `hooked_site`
+  (dist/ with the test hooks of tests/e2e/engines/hooks.js); reset between tests, and the
+  test FAILS on what the hooks or the engine's events saw (console errors, uncaught errors,
+  other-origin requests), unless marked console_errors_ok.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -41,7 +47,8 @@ CHROMIUM_ARGS = [
 ]
 
 sys.path.insert(0, str(ROOT))
-from sitebuild.serve import make_server  # noqa: E402  (the one server implementation)
+import http.server  # noqa: E402
+from sitebuild import serve  # noqa: E402  (the one server implementation)
 
 
 def chromium_executable() -> str | None:
@@ -54,13 +61,72 @@ def chromium_executable() -> str | None:
     return None  # Playwright's own browser, if `playwright install chromium` was run
 
 
+class HookedHandler(serve.SiteHandler):
+    """The production server, plus tests/e2e/engines/hooks.js as the first script of every
+    HTML page, then /__e2e/init.js (the test's `site.init_script`, for engines without init
+    scripts), an empty same-origin page (/__e2e/blank.html) to reset storage from, and
+    `site.overrides` {path: (status, body)} to serve a broken asset."""
+
+    quiet = True
+    state: dict = {}
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        from engines import HOOKS
+
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == "/__e2e/hooks.js":
+            return self._send(HOOKS.encode(), "text/javascript; charset=utf-8")
+        if path == "/__e2e/init.js":
+            return self._send(self.state.get("init_script", "").encode(), "text/javascript; charset=utf-8")
+        override = self.state.get("overrides", {}).get(path.lstrip("/"))
+        if override:
+            status, body = override
+            self.send_response(status)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Cache-Control", "no-store")
+            self.end_headers()
+            self.wfile.write(body)
+            return None
+        if path == "/__e2e/blank.html":
+            return self._send((b'<!doctype html><meta charset="utf-8"><script src="/__e2e/hooks.js"></script>'
+                              b'<title>blank</title>'), "text/html; charset=utf-8")
+        local = Path(self.translate_path(path))
+        if local.is_dir():
+            local = local / "index.html"
+        if local.suffix == ".html" and local.is_file():
+            html = local.read_text(encoding="utf-8")
+            html = html.replace("<head>", '<head>\n<script src="/__e2e/hooks.js"></script>'
+                                '<script src="/__e2e/init.js"></script>', 1)
+            return self._send(html.encode(), "text/html; charset=utf-8")
+        return super().do_GET()
+
+
+def make_server(directory: Path, port: int, hooked: bool, state: dict | None = None):
+    if not hooked:
+        return serve.make_server(directory, port, quiet=True)
+    handler = type("Handler", (HookedHandler,), {"state": state if state is not None else {}})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
+    server.daemon_threads = True
+    return server
+
+
 class Site(str):
     """The base URL of a running server for a folder; stop() and start() keep the port."""
 
-    def __new__(cls, directory: Path) -> Site:
-        server = make_server(directory, 0, quiet=True)
+    def __new__(cls, directory: Path, hooked: bool = False) -> Site:
+        state: dict = {"init_script": "", "overrides": {}}
+        server = make_server(directory, 0, hooked, state)
         self = super().__new__(cls, f"http://127.0.0.1:{server.server_address[1]}/")
-        self.directory, self.server = directory, server
+        self.directory, self.server, self.hooked, self.state = directory, server, hooked, state
         self.port = server.server_address[1]
         self._run()
         return self
@@ -84,7 +150,7 @@ class Site(str):
 
     def start(self) -> None:
         if self.server is None:
-            self.server = make_server(self.directory, self.port, quiet=True)
+            self.server = make_server(self.directory, self.port, self.hooked, self.state)
             self._run()
 
 
@@ -104,6 +170,49 @@ def site(dist_dir):
     running = Site(dist_dir)
     yield running
     running.stop()
+
+
+@pytest.fixture(scope="session")
+def hooked_site(dist_dir):
+    running = Site(dist_dir, hooked=True)
+    yield running
+    running.stop()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--engines", default=None,
+                     help="browser engines for test_engines.py: chromium,webkit,firefox (default: $SHPOINTS_ENGINES or all)")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine_name" in metafunc.fixturenames:
+        from engines import selected
+
+        metafunc.parametrize("engine_name", selected(metafunc.config.getoption("--engines")), scope="session")
+
+
+@pytest.fixture(scope="session")
+def engine_driver(engine_name, hooked_site, request):
+    """One browser of `engine_name` for the whole run (Pyodide's files stay in its HTTP cache)."""
+    from engines import launch
+
+    options = {"browser": request.getfixturevalue("browser")} if engine_name == "chromium" else {}
+    driver = launch(engine_name, hooked_site.origin, **options)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def engine(engine_driver, hooked_site, request):
+    """The engine's browser, reset to no storage/caches/service workers; fails on problems."""
+    hooked_site.state.update(init_script="", overrides={})
+    engine_driver.reset(hooked_site)
+    engine_driver.set_viewport(1280, 900)
+    yield engine_driver
+    problems = engine_driver.problems()
+    if request.node.get_closest_marker("console_errors_ok"):
+        problems = [p for p in problems if "another origin" in p]
+    assert not problems, f"the page misbehaved in {engine_driver.name}:\n" + "\n".join(problems)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import base64
 import json
-import time
+
+from engines import wait_js
 
 ENGINE_TIMEOUT = 180_000   # first load of Pyodide on a slow CI machine
 SETTLE_TIMEOUT = 30_000
@@ -67,13 +68,10 @@ def score(page_or_frame, profile: dict) -> int:
     return total(page_or_frame)
 
 
-def poll(fn, timeout=30.0, interval=0.2, message="condition"):
-    """Call fn() until it returns a truthy value; return it (fails after `timeout` s)."""
-    deadline = time.monotonic() + timeout
-    last = None
-    while time.monotonic() < deadline:
-        last = fn()
-        if last:
-            return last
-        time.sleep(interval)
-    raise AssertionError(f"timed out waiting for {message} (last value: {last!r})")
+def wait_in_page(page_or_frame, predicate: str, arg=None, timeout: float = 30.0, message: str = ""):
+    """Wait until the JavaScript function expression `predicate(arg)` is truthy in the page
+    (polled there, see engines.WAIT_JS); returns its value."""
+    out = page_or_frame.evaluate(wait_js(predicate), [arg, timeout * 1000])
+    if out.get("timeout"):
+        raise AssertionError(f"timed out after {timeout} s waiting for {message or predicate} ({out.get('error')})")
+    return out["value"]

@@ -23,7 +23,7 @@ import pytest
 
 from calculator import score
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="the 1000-row scale check, axe-core and Playwright's download events; the batch scenario of every engine is in test_engines.py")]
 
 ENGINE_TIMEOUT = 180_000
 BATCH_TIMEOUT = 180_000

@@ -10,7 +10,7 @@ import pytest
 
 from features_helpers import TYPICAL, TYPICAL_TOTAL, open_page, score, wait_features
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="PDF printing exists only in Chromium's DevTools protocol")]
 
 # Typical plus a title, so the breakdown and the documents list have several groups.
 PROFILE = {**TYPICAL, "qualification": "intermediate_title"}

@@ -64,7 +64,7 @@ export function createResultView(spec, form) {
     if (engine.state === 'failed') {
       box.hidden = true;
       fail.hidden = false;
-      const key = { 'no-worker': 'failed_no_worker', 'no-wasm': 'failed_no_wasm', memory: 'failed_memory', network: 'failed_network' }[engine.code] || 'failed_other';
+      const key = { 'no-worker': 'failed_no_worker', 'no-wasm': 'failed_no_wasm', memory: 'failed_memory', network: 'failed_network', corrupt: 'failed_corrupt' }[engine.code] || 'failed_other';
       $('engine-failed-text').textContent = t(key);
       $('engine-failed-detail').textContent = engine.message ? t('failed_detail', { message: engine.message }) : '';
       return;

@@ -57,6 +57,32 @@ self.onmessage = (event) => {
 
 // wheels/manifest.json (written by build.py): {wheels: [file names, in install order],
 // env: {NAME: value} for the runtime}.
+// Pyodide logs a failed WebAssembly instantiation (a missing, truncated or corrupt
+// pyodide.asm.wasm, too little memory) and then never settles, which would leave the page
+// "loading" for ever. This rejects with the reason instead, for boot() to race against.
+function wasmFailure() {
+  return new Promise((_, reject) => {
+    const failed = (err, code) => {
+      const e = new Error(`pyodide.asm.wasm: ${String(err && err.message || err)}`);
+      e.code = code || (err instanceof WebAssembly.CompileError || err instanceof WebAssembly.LinkError ? 'corrupt' : classify(err));
+      reject(e);
+    };
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      if (typeof original !== 'function') continue;
+      WebAssembly[name] = function (source, ...rest) {
+        const result = original.call(this, source, ...rest);
+        result.catch(async (err) => {
+          const response = name === 'instantiateStreaming' ? await Promise.resolve(source).catch(() => null) : null;
+          if (response && !response.ok) failed(`HTTP ${response.status}`, 'network');
+          else failed(err);
+        });
+        return result;
+      };
+    }
+  });
+}
+
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
@@ -77,6 +103,8 @@ async function boot() {
   }
   await started;
   progress('runtime', 0, 3, 'runtime');
+  const wasmFailed = wasmFailure();
+  wasmFailed.catch(() => {}); // reported when raced below
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
   const starting = loadPyodide({
@@ -91,7 +119,7 @@ async function boot() {
   const wheels = new Promise((resolve) => setTimeout(resolve, 0))
     .then(async () => Promise.all((await manifest).wheels.map(async (name) => [name, await download(name)])));
   wheels.catch(() => {}); // reported below, when awaited
-  const pyodide = await starting;
+  const pyodide = await Promise.race([starting, wasmFailed]);
   progress('packages', 1, 3, 'packages');
   // Unpacked into site-packages; a compiled extension (pydantic-core) is loaded when imported.
   const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");

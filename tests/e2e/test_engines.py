@@ -1,0 +1,651 @@
+"""The end-to-end scenarios, one definition run in every engine: Chromium, WebKit (WebKitGTK)
+and Gecko (Firefox ESR). Drivers: tests/e2e/engines/ (`engine` fixture in conftest.py).
+
+One browser per engine serves the whole run; before each test it is reset (storage,
+IndexedDB, caches and service workers cleared, a blank page), not relaunched. Its HTTP
+cache stays warm, so only the first test of an engine pays for Pyodide's download: the cold
+path is covered by the offline/first-visit test here and by bench/bench_engines.py.
+
+Every test fails on an uncaught error, unhandled rejection, console error or request to
+another origin that the hooks (tests/e2e/engines/hooks.js) or the engine's own events see.
+
+Expected values come from the rulebook's worked examples (tests/examples/*.json) or a
+hand calculation from the rulebook, as in the Chromium-only tests; the plan's and the
+batch's from the Python engine on the same input (the browser must agree with it).
+Checks that only Chromium can make (axe-core, PDF printing, Playwright's keyboard and
+request routing) stay in the other test modules.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from calculator import score as py_score
+from calculator.planner import plan as py_plan
+from conftest import ARTIFACTS, DIST, Site
+from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for
+from test_batch_page import csv_text, make_people, profile_of
+from test_offline import precache_list
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
+HAN = re.compile(r"[\u4e00-\u9fff]")
+ENGINE = 180.0      # first start of Pyodide in an engine on a slow machine (s)
+SETTLE = 60.0
+EMPTY = {"age": "", "education": "none", "social_insurance_months": "", "insurance_base": "none"}
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def open_site(engine, url: str, width: int = 1280) -> None:
+    engine.set_viewport(width, 900)
+    engine.open(url)
+    engine.wait_selector("#profile-form [name=age]", timeout=SETTLE)
+
+
+def wait_engine(engine) -> None:
+    engine.wait_for("() => document.documentElement.dataset.engine === 'ready'", timeout=ENGINE, message="the engine")
+
+
+def wait_features(engine) -> None:
+    engine.wait_selector("html[data-features=ready]", timeout=SETTLE)
+
+
+def settle(engine) -> str:
+    """Wait until #total belongs to the newest input; its data-state."""
+    return engine.wait_for("() => { const s = document.querySelector('#total').dataset.state;"
+                           " return s && s !== 'pending' && s; }", timeout=SETTLE, message="#total to settle")
+
+
+def total(engine) -> int:
+    return int(engine.text("#total").replace(",", "").strip())
+
+
+def set_field(engine, name: str, value) -> None:
+    """One profile value through the form's own control, as a user would enter it."""
+    form = "#profile-form"
+    kind = engine.run("""([form, name]) => {
+        const mode = document.querySelector(`${form} input[type=radio][name^="mode-"][value="${name}"]`);
+        const el = document.querySelector(`${form} [name="${name}"]`);
+        return {mode: !!mode && !mode.checked, tag: el.tagName.toLowerCase(), type: el.type, checked: el.checked};
+    }""", [form, name])
+    if kind["mode"]:
+        engine.click(f'{form} input[type=radio][name^="mode-"][value="{name}"]')
+    if kind["tag"] == "select":
+        engine.select(f'{form} [name="{name}"]', str(value))
+    elif kind["type"] == "checkbox":
+        if kind["checked"] != bool(value):
+            engine.click(f'{form} [name="{name}"]')
+    elif kind["type"] == "radio":
+        engine.click(f'{form} [name="{name}"][value="{"yes" if value else "no"}"]')
+    else:
+        engine.fill(f'{form} [name="{name}"]', str(value))
+
+
+def fill(engine, profile: dict) -> None:
+    for name, value in profile.items():
+        set_field(engine, name, value)
+
+
+def form_values(engine, names=TYPICAL) -> dict:
+    return {n: engine.value(f'#profile-form [name="{n}"]') for n in names}
+
+
+def item_points(engine, item: str) -> int:
+    text = engine.text(f'#result [data-item="{item}"] .item-points')
+    return int(text.replace("−", "-").replace("+", "").replace(",", "").strip())
+
+
+def score_in_page(engine, profile: dict) -> dict:
+    return engine.run("""async (p) => {
+        try { return {ok: true, result: await window.shpoints.score(p)}; }
+        catch (e) { return {ok: false, message: e.message, errors: e.errors || null}; } }""", profile, timeout=ENGINE)
+
+
+def example(part: str) -> dict:
+    path = next(p for p in EXAMPLES if part in p.name)
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def shot(engine, name: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return engine.screenshot(ARTIFACTS / f"{engine.name}-{name}.png")
+
+
+def no_sideways_scroll(engine, width: int = 375) -> None:
+    scroll = engine.run("() => document.documentElement.scrollWidth")
+    wide = [] if scroll <= width else engine.run("""(w) => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > w + 1 || e.scrollWidth > w + 1)
+        .slice(0, 8).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)} sw=${e.scrollWidth}`)
+        .concat([...(function* () { const it = document.createNodeIterator(document.body, NodeFilter.SHOW_TEXT);
+            for (let n; (n = it.nextNode());) { const r = document.createRange(); r.selectNodeContents(n);
+              const b = r.getBoundingClientRect(); if (b.right > w + 1) yield `text in ${n.parentElement.tagName}#${n.parentElement.id}.${n.parentElement.className}: ${Math.round(b.right)} ${n.textContent.slice(0, 30)}`; } })()].slice(0, 8))
+        .concat([`body ${document.body.scrollWidth}, scrollX ${scrollX}`])""", width)
+    assert scroll <= width, f"{engine.name}: the page scrolls sideways: scrollWidth {scroll} > {width}: {wide}"
+
+
+# ---------------------------------------------------------------- the calculator
+
+
+def test_worked_examples_through_the_form(engine, hooked_site):
+    """Each worked example typed into the form: the total, the named items, the verdict."""
+    open_site(engine, hooked_site.url)
+    wait_engine(engine)
+    failures = []
+    for path in EXAMPLES:
+        ex = json.loads(path.read_text(encoding="utf-8"))
+        engine.run("() => window.shpoints.setProfile({})")
+        settle(engine)
+        fill(engine, ex["profile"])
+        state = settle(engine)
+        if state != "ready":
+            failures.append(f"{path.name}: state {state}: {engine.text('#errors-list')}")
+            continue
+        if total(engine) != ex["expected_total"]:
+            failures.append(f"{path.name}: total {total(engine)} != {ex['expected_total']}")
+        for item, points in (ex.get("expected_items") or {}).items():
+            if item_points(engine, item) != points:
+                failures.append(f"{path.name}: {item} shows {item_points(engine, item)} != {points}")
+        for item, counted in (ex.get("expected_counted") or {}).items():
+            cls = engine.attr(f'#result [data-item="{item}"]', "class").split()
+            if ("uncounted" not in cls) != counted:
+                failures.append(f"{path.name}: {item} counted != {counted}")
+        verdict = engine.attr("#verdict", "data-kind")
+        want = "disqualified" if ex["expected_total"] == 0 and "veto" in path.name else (
+            "meets" if ex.get("meets_standard") else "below")
+        if verdict != want:
+            failures.append(f"{path.name}: verdict {verdict} != {want}")
+    assert not failures, f"{engine.name}:\n" + "\n".join(failures)
+
+
+def test_worked_examples_through_window_shpoints_score(engine, hooked_site):
+    open_site(engine, hooked_site.url)
+    # asked before the engine is ready: the call waits for it
+    first = score_in_page(engine, example("engineer")["profile"])
+    assert first["ok"], first
+    assert first["result"]["total"] == example("engineer")["expected_total"]
+    assert {"items", "meets_standard", "disqualified", "edition", "eligibility"} <= first["result"].keys()
+    for path in EXAMPLES:
+        ex = json.loads(path.read_text(encoding="utf-8"))
+        got = score_in_page(engine, ex["profile"])
+        assert got["ok"] and got["result"]["total"] == ex["expected_total"], (path.name, got)
+        for item in got["result"]["items"]:
+            if item["id"] in (ex.get("expected_items") or {}):
+                assert item["points"] == ex["expected_items"][item["id"]], (path.name, item)
+    refused = score_in_page(engine, {"age": "abc", "social_insurance_months": -3})
+    assert not refused["ok"]
+    assert {"age", "social_insurance_months"} <= {e["field"] for e in refused["errors"]}
+    assert all(e["zh"] and e["en"] for e in refused["errors"])
+
+
+def test_field_error_kept_at_the_field(engine, hooked_site):
+    open_site(engine, hooked_site.url, width=375)
+    wait_engine(engine)
+    set_field(engine, "age", "abc")
+    set_field(engine, "social_insurance_months", "-3")
+    assert settle(engine) == "invalid"
+    assert engine.visible("#err-age") and engine.visible("#err-social_insurance_months")
+    age_zh = engine.text("#err-age")
+    assert HAN.search(age_zh) and "16" in age_zh and "100" in age_zh
+    assert engine.attr("#f-age", "aria-invalid") == "true"
+    assert "err-age" in engine.attr("#f-age", "aria-describedby").split()
+    assert engine.value("#f-age") == "abc", "what the user typed is kept"
+    assert engine.value("#f-social_insurance_months") == "-3"
+    assert engine.text("#total").strip() == "—"
+    engine.click("#lang-switch")
+    assert engine.attr("html", "lang") == "en"
+    assert not HAN.search(engine.text("#err-age")) and "16" in engine.text("#err-age")
+    assert engine.value("#f-age") == "abc"
+    set_field(engine, "age", "15")          # below 16: out of range, in the current language
+    assert settle(engine) == "invalid"
+    assert "16" in engine.text("#err-age") and not HAN.search(engine.text("#err-age"))
+    assert engine.value("#f-age") == "15"
+    engine.click("#lang-switch")
+    assert HAN.search(engine.text("#err-age"))
+    # fixing the input clears the error: 35 years = 30 points, 12 months = 1 year = 3 points
+    set_field(engine, "age", "35")
+    set_field(engine, "social_insurance_months", "12")
+    assert settle(engine) == "ready"
+    assert not engine.visible("#err-age")
+    assert engine.attr("#f-age", "aria-invalid") is None
+    assert total(engine) == 30 + 3
+
+
+def test_burst_of_fast_edits_ends_on_the_right_total(engine, hooked_site):
+    # Counts the score requests in flight (the worker is made by boot.js: wrap it first).
+    hooked_site.state["init_script"] = """(() => {
+      const Base = window.Worker, open = new Set();
+      window.__scoreRequests = {sent: 0, maxOpen: 0};
+      window.Worker = class extends Base {
+        constructor(...args) { super(...args); this.addEventListener('message', (e) => { if (e.data) open.delete(e.data.id); }); }
+        postMessage(msg, ...rest) {
+          if (msg && msg.op === 'score') { open.add(msg.id); window.__scoreRequests.sent += 1;
+            window.__scoreRequests.maxOpen = Math.max(window.__scoreRequests.maxOpen, open.size); }
+          return super.postMessage(msg, ...rest);
+        }
+      };
+    })();"""
+    open_site(engine, hooked_site.url, width=375)
+    wait_engine(engine)
+    set_field(engine, "age", "30")
+    settle(engine)
+    # Keystrokes with no pause between them, each an input event: "9876543210", eight
+    # backspaces, then "4" -> "984" months = 82 full years = 246 points (3 a year).
+    engine.run("""() => {
+        const el = document.querySelector('#f-social_insurance_months');
+        const set = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+        const type = (v) => { set.call(el, v); el.dispatchEvent(new Event('input', {bubbles: true})); };
+        el.focus();
+        let v = '';
+        for (const c of '9876543210') type(v += c);
+        for (let i = 0; i < 8; i++) type(v = v.slice(0, -1));
+        type(v += '4');
+        const sel = document.querySelector('#f-education');
+        for (const value of ['associate', 'master', 'bachelor', 'doctorate', 'bachelor_degree']) {
+            sel.value = value; sel.dispatchEvent(new Event('change', {bubbles: true}));
+        }
+    }""")
+    assert settle(engine) == "ready"
+    assert engine.value("#f-social_insurance_months") == "984"
+    assert item_points(engine, "social_insurance") == 3 * (984 // 12)
+    assert item_points(engine, "education") == 90           # 本科 with degree
+    assert total(engine) == 30 + 90 + 3 * (984 // 12)
+    counts = engine.run("() => window.__scoreRequests")
+    assert counts["sent"] >= 2 and counts["maxOpen"] == 1, counts
+
+
+def test_language_switch(engine, hooked_site):
+    open_site(engine, hooked_site.url)
+    wait_engine(engine)
+    spec = engine.run("async () => (await fetch('./formspec.json')).json()")
+    age = next(f for f in spec["fields"] if f["name"] == "age")
+    assert engine.attr("html", "lang") == "zh-CN"
+    assert engine.text('label[for="f-age"]') == age["label"]["zh"]
+    assert engine.text("#lang-switch").strip() == "English"
+    engine.click("#lang-switch")
+    assert engine.attr("html", "lang") == "en"
+    assert engine.text('label[for="f-age"]') == age["label"]["en"]
+    assert engine.text("#lang-switch").strip() == "中文"
+    assert not HAN.search(engine.text("h1"))
+    set_field(engine, "age", "30")
+    assert settle(engine) == "ready"
+    assert not HAN.search(engine.text('#items [data-item="age"] .reason'))
+    engine.click("#lang-switch")
+    assert engine.attr("html", "lang") == "zh-CN"
+    assert HAN.search(engine.text('#items [data-item="age"] .reason'))
+
+
+def test_tier_helper(engine, hooked_site):
+    open_site(engine, hooked_site.url)
+    wait_engine(engine)
+    set_field(engine, "age", "30")
+    engine.click("#tier-helper > summary")
+    engine.fill("#tier-monthly_base", "15000")
+    engine.fill("#tier-on", "2026-11-21")
+    want = engine.run("() => window.shpoints.tier({monthly_base: '15000', on: '2026-11-21'})")
+    engine.wait_selector("#tier-apply", visible=True)
+    text = engine.text("#tier-out")
+    assert f"{want['multiple']:.2f}".rstrip("0").rstrip(".") in text
+    assert f"{int(want['average']):,}" in text and want["period"]["from"] in text
+    engine.click("#tier-apply")
+    assert engine.value("#f-insurance_base") == want["tier"]
+    assert settle(engine) == "ready"
+    engine.fill("#tier-average", "5000")     # 15,000 on an average of 5,000 is 3×
+    engine.wait_for("() => document.querySelector('#tier-out').textContent.includes('3×')")
+    engine.fill("#tier-monthly_base", "abc")
+    engine.wait_selector("#tier-monthly_base-err", visible=True)
+    assert engine.attr("#tier-monthly_base", "aria-invalid") == "true"
+
+
+# ---------------------------------------------------------------- share links and saved inputs
+
+
+DAMAGED_LINKS = [
+    "#p=garbage",
+    "#p=1.",
+    "#p=1.@@@not-base64@@@",
+    fragment_for(TYPICAL)[:-9],                      # cut off while copying
+    fragment_for(TYPICAL, version=7),                # from another version
+    fragment_for([1, 2, 3]),                         # not an object
+    "#p=1." + "A" * 9000,                            # absurdly long
+    "#p=%E0%A4%A",                                   # broken percent-encoding
+]
+
+
+def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site):
+    open_site(engine, hooked_site.url)
+    wait_features(engine)
+    fill(engine, TYPICAL)
+    wait_engine(engine)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+    engine.click("#share-copy")
+    engine.wait_selector("#share-panel:not([hidden])")
+    link = engine.value("#share-url")
+    assert link.startswith(hooked_site.url) and "#p=1." in link and "embed" not in link
+
+    engine.reset(hooked_site)            # a fresh browser: nothing saved
+    open_site(engine, link)
+    wait_features(engine)
+    wait_engine(engine)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+    assert form_values(engine) == TYPICAL
+    assert engine.attr("#link-notice", "data-kind") == "ok"
+
+    for fragment in DAMAGED_LINKS:
+        engine.reset(hooked_site)
+        open_site(engine, hooked_site.url + fragment)
+        wait_features(engine)
+        assert engine.attr("#link-notice", "data-kind") == "error", fragment
+        assert engine.attr("#link-notice", "role") == "alert"
+        assert "链接" in engine.text("#link-notice")
+        engine.click("#lang-switch")
+        assert "link" in engine.text("#link-notice").lower()
+        engine.click("#lang-switch")
+        assert form_values(engine) == EMPTY
+    fill(engine, TYPICAL)
+    wait_engine(engine)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+
+
+def stored(engine) -> dict:
+    return engine.run("() => Object.fromEntries(Object.keys(localStorage)"
+                      ".filter(k => k.startsWith('shpoints:')).map(k => [k, localStorage.getItem(k)]))")
+
+
+def test_saved_inputs_survive_a_reload_and_clear_removes_them(engine, hooked_site):
+    open_site(engine, hooked_site.url)
+    wait_features(engine)
+    fill(engine, TYPICAL)
+    # saving is debounced: wait for it to happen
+    engine.wait_for("""() => Object.keys(localStorage).some(k => k.startsWith('shpoints:')
+                        && localStorage.getItem(k).includes('bachelor_degree'))""", message="the saved inputs")
+    open_site(engine, hooked_site.url)
+    wait_features(engine)
+    assert form_values(engine) == TYPICAL
+    wait_engine(engine)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+    engine.click("#clear-saved")
+    assert form_values(engine) == EMPTY
+    assert stored(engine) == {}
+    open_site(engine, hooked_site.url)
+    wait_features(engine)
+    assert form_values(engine) == EMPTY and stored(engine) == {}
+
+
+# ---------------------------------------------------------------- the plan
+
+
+def test_plan_and_its_chart(engine, hooked_site):
+    below = {"age": "30", "education": "bachelor", "social_insurance_months": "24"}   # 30 + 60 + 6 = 96
+    open_site(engine, hooked_site.url, width=375)
+    wait_engine(engine)
+    fill(engine, below)
+    assert settle(engine) == "ready" and total(engine) == 96
+    engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE, message="the plan")
+    expected = py_plan({k: int(v) if v.isdigit() else v for k, v in below.items()})
+    assert expected["gap"] == 24
+    assert engine.attr("#plan", "data-total") == "96"
+    assert "还差 24 分" in engine.text("#plan .plan-gap")
+    ids = engine.run("() => [...document.querySelectorAll('#plan .plan-action')].map(e => e.dataset.id)")
+    assert ids == [a["id"] for a in expected["actions"]]
+    assert engine.attr("#plan svg.chart", "role") == "img"
+    assert engine.attr("#plan svg.chart", "data-reached") == expected["reaches_standard_on"]
+    assert engine.run("() => document.querySelectorAll('#plan svg.chart .chart-standard line').length") == 1
+    box = engine.run("() => { const r = document.querySelector('#plan svg.chart').getBoundingClientRect();"
+                     " return [r.width, r.height]; }")
+    assert 200 <= box[0] <= 375 and box[1] > 100, f"the chart is drawn and fits: {box}"
+    no_sideways_scroll(engine)
+    engine.click("#lang-switch")
+    assert "24 points short" in engine.text("#plan .plan-gap")
+
+
+# ---------------------------------------------------------------- 375 px and screenshots
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_375_px_pass_with_screenshots(engine, hooked_site, lang):
+    open_site(engine, hooked_site.url, width=375)
+    assert engine.run("() => innerWidth") == 375
+    wait_engine(engine)
+    if lang == "en":
+        engine.click("#lang-switch")
+    fill(engine, {"age": "abc", "social_insurance_months": "-3"})
+    settle(engine)
+    no_sideways_scroll(engine)
+    shot(engine, f"375-{lang}-errors")
+    fill(engine, {"age": "33", "education": "master", "qualification": "senior_title",
+                  "social_insurance_months": "60", "detention_count": "1", "employer_type": "outside_branch"})
+    assert settle(engine) == "ready"
+    engine.click("#tier-helper > summary")
+    engine.fill("#tier-monthly_base", "37731")
+    engine.wait_selector("#tier-apply", visible=True)
+    engine.click("#items-zero-box > summary")
+    no_sideways_scroll(engine)
+    shot(engine, f"375-{lang}")
+
+
+# ---------------------------------------------------------------- the batch page
+
+
+@pytest.fixture(scope="module")
+def team():
+    people = make_people(60)
+    text = csv_text(people)
+    return people, {"utf8": text.encode("utf-8-sig"), "gbk": text.encode("gbk")}
+
+
+def test_batch_page_gbk_and_utf8_and_the_download(engine, hooked_site, team):
+    people, files = team
+    engine.open(hooked_site.url + "batch.html")
+    engine.wait_selector("#csv-file")
+    wait_engine(engine)
+    for encoding, data in files.items():
+        engine.run("() => { delete document.getElementById('batch-result').dataset.state; }")
+        engine.upload("#csv-file", f"team-{encoding}.csv", data)
+        state = engine.wait_for("() => { const s = document.getElementById('batch-result').dataset.state;"
+                                " return (s === 'done' || s === 'error') && s; }", timeout=ENGINE, message="the batch")
+        assert state == "done", engine.text("#batch-status")
+        assert [int(engine.text(f"#{i}")) for i in ("sum-rows", "sum-ok", "sum-errors")] == [len(people), len(people), 0]
+        assert people[0]["姓名"] in engine.text("#preview tbody tr"), f"{encoding}: the names read right"
+        name, body = engine.download("#download")
+        assert body.startswith(b"\xef\xbb\xbf") and name.endswith(".csv") and name.startswith(f"team-{encoding}")
+        rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
+        assert [r["姓名"] for r in rows] == [p["姓名"] for p in people]
+        for k in (0, 17, len(people) - 1):
+            assert int(rows[k]["total"]) == py_score(profile_of(people[k])).total, k
+    engine.set_viewport(375, 900)
+    no_sideways_scroll(engine)
+    shot(engine, "batch-375")
+
+
+# ---------------------------------------------------------------- embedded in another site
+
+
+HOST_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<script src="{site}__e2e/hooks.js"></script>
+<script>window.__msgs = []; addEventListener('message', (e) => __msgs.push({{origin: e.origin, data: e.data}}));</script>
+<title>Host</title><link rel="icon" href="data:,"></head><body>
+<p>Text above.</p>
+<iframe id="calc" src="{site}?embed=1&lang=zh" title="calculator" style="width:100%;border:0"></iframe>
+<p id="below">Text below.</p>
+<script src="{site}embed.js" defer></script></body></html>"""
+
+
+def test_embed_from_another_origin_sends_its_height(engine, hooked_site, tmp_path):
+    from test_embed import Host
+
+    (tmp_path / "host.html").write_text(HOST_PAGE.format(site=hooked_site.url), encoding="utf-8")
+    host = Host(tmp_path)
+    try:
+        assert host.origin != hooked_site.origin
+        engine.extra_origins = (host.origin,)
+        engine.set_viewport(375, 900)
+        engine.open(host.url("host.html"))
+
+        def height() -> float:
+            return engine.run("() => document.getElementById('calc').getBoundingClientRect().height")
+
+        def wait_fitted() -> float:
+            engine.enter_frame("#calc")
+            want = engine.run("""() => { const s = getComputedStyle(document.body);
+                return Math.ceil(document.body.getBoundingClientRect().height
+                  + parseFloat(s.marginTop) + parseFloat(s.marginBottom)); }""")
+            engine.leave_frame()
+            engine.run("() => document.getElementById('calc').scrollIntoView({block: 'start'})")
+            return engine.wait_for("(want) => { const h = document.getElementById('calc').getBoundingClientRect().height;"
+                                   " return Math.abs(h - want) <= 2 && h; }", want, message="the iframe to fit")
+
+        engine.enter_frame("#calc")
+        engine.wait_selector("#profile-form [name=age]", timeout=SETTLE)
+        wait_engine(engine)
+        assert engine.attr("html", "data-embed") == "1"
+        assert not engine.visible(".site-footer")
+        engine.leave_frame()
+        empty = wait_fitted()
+
+        engine.enter_frame("#calc")
+        fill(engine, TYPICAL)
+        assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+        engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE)
+        frame_problems = engine.problems()
+        engine.leave_frame()
+        assert not frame_problems, frame_problems
+        fitted = wait_fitted()
+        assert fitted > empty + 50, "the result made the content taller and the iframe followed"
+
+        msgs = engine.run("() => window.__msgs")
+        assert msgs
+        for m in msgs:
+            assert m["origin"] == hooked_site.origin
+            assert set(m["data"]) == {"type", "v", "height"} and m["data"]["type"] == "shpoints:resize"
+        # forged messages (from the host itself, a wrong version) are ignored
+        engine.run("() => window.postMessage({type: 'shpoints:resize', v: 1, height: 5}, '*')")
+        engine.enter_frame("#calc")
+        engine.run("() => parent.postMessage({type: 'shpoints:resize', v: 2, height: 7}, '*')")
+        engine.leave_frame()
+        engine.wait_for("(n) => window.__msgs.length >= n", len(msgs) + 2, message="the forged messages to arrive")
+        assert abs(height() - fitted) <= 2
+    finally:
+        host.stop()
+
+
+# ---------------------------------------------------------------- offline after one visit
+
+
+def test_offline_after_one_visit(engine, hooked_site):
+    """With a service worker: the server stops and a reload still scores. Where the engine
+    offers no service worker in this context, the documented fallback: <html data-sw=none>
+    and the page works online the same."""
+    own = Site(DIST, hooked=True)
+    try:
+        engine.reset(own)
+        engine.extra_origins = (own.origin,)
+        open_site(engine, own.url, width=390)
+        wait_engine(engine)
+        has_sw = engine.run("() => 'serviceWorker' in navigator && !!navigator.serviceWorker")
+        if not has_sw:
+            engine.wait_selector("html[data-sw=none]")
+            fill(engine, TYPICAL)
+            assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+            pytest.skip(f"{engine.name}: no service worker here; the documented fallback (data-sw=none) holds")
+        engine.wait_selector("html[data-sw=active]", timeout=ENGINE)
+        build_id = json.loads((DIST / "build.json").read_text(encoding="utf-8"))["build_id"]
+        expected = sorted(own.url if p == "./" else own.url + p for p in precache_list(DIST))
+        engine.wait_for("""async ([name, expected]) => { if (!(await caches.has(name))) return false;
+            const urls = (await (await caches.open(name)).keys()).map(r => r.url);
+            return expected.every(u => urls.includes(u)); }""",
+                        [f"shpoints-{build_id}", expected], timeout=ENGINE, message="every file of the build in the precache")
+        # the test hooks are not part of the build: put them in the cache too
+        engine.run("async (name) => (await caches.open(name)).add('/__e2e/hooks.js')", f"shpoints-{build_id}")
+        assert not engine.problems()
+        own.stop()
+        engine.open(own.url)
+        engine.wait_selector("#profile-form [name=age]", timeout=SETTLE)
+        fill(engine, TYPICAL)
+        wait_engine(engine)
+        assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+        assert engine.run("() => !!navigator.serviceWorker.controller"), "served by the service worker"
+        shot(engine, "offline-390")
+        # offline the browser may log failed update checks and init.js: only page errors count
+        problems = [p for p in engine.problems() if "console" not in p and "init.js" not in p]
+        assert not problems, problems
+    finally:
+        own.stop()
+        engine.reset(hooked_site)
+
+
+# ---------------------------------------------------------------- when the engine cannot start
+
+
+def wait_failed(engine) -> str:
+    engine.wait_for("() => document.documentElement.dataset.engine === 'failed'", timeout=SETTLE, message="the failure")
+    assert engine.visible("#engine-failed")
+    return engine.text("#engine-failed")
+
+
+def form_still_usable(engine) -> None:
+    set_field(engine, "age", "30")
+    assert engine.value("#f-age") == "30", "what the user typed is kept"
+    assert not score_in_page(engine, {"age": 30})["ok"]
+    engine.click("#lang-switch")
+    assert not HAN.search(engine.text("#engine-failed-text")), "the reason in English too"
+    engine.click("#lang-switch")
+
+
+def test_no_webassembly_gives_a_readable_message(engine, hooked_site):
+    hooked_site.state["init_script"] = "delete globalThis.WebAssembly;"
+    open_site(engine, hooked_site.url, width=375)
+    text = wait_failed(engine)
+    assert "WebAssembly" in text and HAN.search(text)
+    form_still_usable(engine)
+
+
+def test_no_module_workers_gives_a_readable_message(engine, hooked_site):
+    """An older browser runs worker.mjs as a classic script, which cannot parse it."""
+    hooked_site.state["init_script"] = """(() => { const Base = window.Worker;
+        window.Worker = function (url, options) { return new Base(url, {...options, type: 'classic'}); }; })();"""
+    open_site(engine, hooked_site.url, width=375)
+    text = wait_failed(engine)
+    assert "Web Worker" in text and HAN.search(text)
+    form_still_usable(engine)
+
+
+@pytest.fixture
+def fresh_site(engine):
+    """A server of its own (a new origin, so nothing of it is in the browser's HTTP cache),
+    for tests that serve a broken file in place of a good one."""
+    running = Site(DIST, hooked=True)
+    engine.extra_origins = (running.origin,)
+    yield running
+    running.stop()
+
+
+@pytest.mark.console_errors_ok   # the browser may log the failed download
+@pytest.mark.parametrize("broken", ["missing", "corrupt"])
+def test_runtime_that_cannot_load_gives_a_readable_message(engine, fresh_site, broken):
+    status, body = (404, b"not found") if broken == "missing" else (200, b"\0asm\1\0\0\0 this is not WebAssembly")
+    fresh_site.state["overrides"] = {"pyodide/pyodide.asm.wasm": (status, body)}
+    open_site(engine, fresh_site.url, width=375)
+    set_field(engine, "age", "30")
+    text = wait_failed(engine)
+    assert HAN.search(text) and ("网络" if broken == "missing" else "损坏") in text and "pyodide.asm.wasm" in text, text
+    form_still_usable(engine)
+
+
+@pytest.mark.console_errors_ok
+def test_out_of_memory_gives_a_readable_message(engine, fresh_site):
+    """The runtime's script fails as a phone without enough memory makes it fail."""
+    fresh_site.state["overrides"] = {
+        "pyodide/pyodide.asm.mjs": (200, b"throw new RangeError('WebAssembly.Memory(): could not allocate memory');")}
+    open_site(engine, fresh_site.url, width=375)
+    text = wait_failed(engine)
+    assert "内存" in text, text
+    form_still_usable(engine)
