@@ -54,7 +54,8 @@ def fill_profile(page, profile):
 
 def settle_plan(page) -> str:
     page.wait_for_selector("#total:not([data-state=pending])", state="attached", timeout=SETTLE_TIMEOUT)
-    page.wait_for_selector("#plan:not([data-state=pending])", state="attached", timeout=SETTLE_TIMEOUT)
+    # the plan view sets data-state once its module has loaded (on the first result): wait for it
+    page.wait_for_selector("#plan[data-state]:not([data-state=pending])", state="attached", timeout=SETTLE_TIMEOUT)
     return page.get_attribute("#plan", "data-state")
 
 
