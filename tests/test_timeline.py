@@ -330,3 +330,12 @@ def test_cli_refused_profile_exits_2(tmp_path):
 def test_api_refuses_a_timeline_that_is_not_an_object(bad):
     answer = call({"op": "timeline", "timeline": bad})
     assert not answer["ok"] and answer["errors"][0]["field"] is None
+
+
+def test_the_same_request_gives_the_same_calendar():
+    """DTSTAMP comes from the day the timeline looks from, not the clock: an answer is a
+    function of its request (the build compares answers of two runtimes, run apart)."""
+    req = {"timeline": {"on": "2026-11-21", "permit_expiry": "2027-04-10", "child_stage": "grade_8"}}
+    first = timeline(req)["ics"]
+    assert "DTSTAMP:20261121T000000Z" in first
+    assert timeline(req)["ics"] == first

@@ -65,7 +65,10 @@ def timeline(req: dict[str, Any], stamp: dt.datetime | None = None) -> dict[str,
         "settle": settle_check(inp),
         "notes": list(NOTES),
     }
-    out["ics"] = calendar(out, stamp or dt.datetime.now(dt.timezone.utc), req.get("lang") if req.get("lang") in ("zh", "en") else "zh")
+    # DTSTAMP: the start (UTC) of the day the timeline looks from, not the clock, so the same
+    # request always gives the same answer (the build compares answers across runtimes).
+    stamp = stamp or dt.datetime.combine(inp.on, dt.time(0), tzinfo=dt.timezone.utc)
+    out["ics"] = calendar(out, stamp, req.get("lang") if req.get("lang") in ("zh", "en") else "zh")
     return out
 
 
