@@ -21,6 +21,9 @@ through Playwright, and checks every test gets for free.
 
 from __future__ import annotations
 
+import hashlib
+import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -47,7 +50,6 @@ CHROMIUM_ARGS = [
 ]
 
 sys.path.insert(0, str(ROOT))
-import http.server  # noqa: E402
 from sitebuild import serve  # noqa: E402  (the one server implementation)
 
 
@@ -103,11 +105,25 @@ class HookedHandler(serve.SiteHandler):
         if local.is_dir():
             local = local / "index.html"
         if local.suffix == ".html" and local.is_file():
-            html = local.read_text(encoding="utf-8")
-            html = html.replace("<head>", '<head>\n<script src="/__e2e/hooks.js"></script>'
-                                '<script src="/__e2e/init.js"></script>', 1)
-            return self._send(html.encode(), "text/html; charset=utf-8")
+            return self._send(self.hooked_html(local), "text/html; charset=utf-8")
+        if local.name == "build.json" and local.is_file():
+            return self._send(self.hooked_build_info(local), "application/json")
         return super().do_GET()
+
+    @staticmethod
+    def hooked_html(local: Path) -> bytes:
+        html = local.read_text(encoding="utf-8")
+        return html.replace("<head>", '<head>\n<script src="/__e2e/hooks.js"></script>'
+                            '<script src="/__e2e/init.js"></script>', 1).encode()
+
+    def hooked_build_info(self, local: Path) -> bytes:
+        """build.json with the sha256 of the pages as this server sends them (hooks added),
+        so the service worker's check of what it stores holds for the pages it is given."""
+        info = json.loads(local.read_text(encoding="utf-8"))
+        for entry in info["files"]:
+            if entry["path"].endswith(".html"):
+                entry["sha256"] = hashlib.sha256(self.hooked_html(local.parent / entry["path"])).hexdigest()
+        return json.dumps(info).encode()
 
 
 def make_server(directory: Path, port: int, hooked: bool, state: dict | None = None):
