@@ -75,6 +75,7 @@ OBSERVER = r"""
           const m = e.data || {};
           if (m.type === 'progress' && !(m.stage in t.stages)) t.stages[m.stage] = at();
           if (m.type === 'ready' || m.type === 'failed') t.stages[m.type] = at();
+          if (m.type === 'ready' && m.timings) t.worker = m.timings;   // worker.mjs's own stage marks
         });
       }
     };

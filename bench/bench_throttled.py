@@ -113,10 +113,33 @@ def visit(pw, site, url: str, done: str, *, throttle: bool, init: str = "", repe
             page.wait_for_selector("#total[data-state=ready]", state="attached", timeout=TIMEOUT)
             page.wait_for_function("() => window.__bench.total != null", timeout=10_000)
             out["repeat"] = page.evaluate("window.__bench.total")
+            out["repeat_worker"] = page.evaluate("window.__bench.worker")
             out["repeat_requests"] = len(site.log) - start - len(out["files"])
         return out
     finally:
         ctx.close()
+
+
+# worker.mjs's marks (ms since the worker started), in boot order: each row is the time since the previous
+REPEAT_STAGES = [("start", "page loaded, runtime asked for"), ("loader", "pyodide.mjs imported"),
+                 ("runtime", "loadPyodide: runtime compiled and the interpreter started"),
+                 ("downloaded", "app archive read"), ("unpacked", "archive unpacked"),
+                 ("extension", "pydantic-core's extension compiled and imported"),
+                 ("imported", "calculator.api imported (pydantic models built)")]
+
+
+def print_repeat_stages(rows) -> None:
+    """Where a warm repeat visit's time goes, by worker stage (medians)."""
+    marks = [r.get("repeat_worker") or {} for r in rows]
+    print("\nRepeat visit, service worker warm: the worker's stages (ms, median of the samples)\n"
+          "| stage | ms |\n|---|---|")
+    before = "worker created"
+    previous = [0] * len(marks)
+    for key, label in REPEAT_STAGES:
+        spans = [m[key] - p for m, p in zip(marks, previous) if key in m]
+        previous = [m.get(key, p) for m, p in zip(marks, previous)]
+        print(f"| {label} (since {before}) | {med(spans):.0f} |")
+        before = key
 
 
 def med(xs):
@@ -204,6 +227,7 @@ def main(argv=None) -> int:
           f"{join(runs['repeat'], 'total')} | |")
     print(f"| repeat visit, service worker warm | {figures['repeat']:.0f} | "
           f"{join(runs['repeat'], 'repeat')} | ratio {figures['repeat'] / figures['cold']:.2f} ≤ 0.6 |")
+    print_repeat_stages(runs["repeat"])
     for name, rows in (("app, before the first total", app_bytes), ("bare Pyodide as published, before 1+1", bare_bytes)):
         print(f"\nBytes, {name} (MB; sent: {'brotli' if compressed else 'raw'})\n| file | raw | gzip | brotli |\n|---|---|---|---|")
         for path, (raw, gz, br, n) in sorted(rows.items(), key=lambda kv: -kv[1][0]):

@@ -16,6 +16,11 @@ const waiting = [];    // requests that arrived before the engine was ready
 
 function post(msg) { self.postMessage(msg); }
 
+// Stage timings of the boot (ms since the worker started), sent with {type: 'ready'} for the
+// benches (bench/bench_throttled.py prints them for the repeat visit).
+const timings = {};
+const mark = (name) => { timings[name] = Math.round(performance.now()); };
+
 function progress(stage, done, total, label) {
   post({ type: 'progress', stage, done, total, label });
 }
@@ -102,11 +107,13 @@ async function boot() {
     const e = new Error('WebAssembly is not defined'); e.code = 'no-wasm'; throw e;
   }
   await started;
+  mark('start');
   progress('runtime', 0, 3, 'runtime');
   const wasmFailed = wasmFailure();
   wasmFailed.catch(() => {}); // reported when raced below
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
+  mark('loader');
   const starting = loadPyodide({
     indexURL: here('./pyodide/'),
     env: (await manifest).env,
@@ -120,10 +127,13 @@ async function boot() {
     .then(async () => Promise.all((await manifest).wheels.map(async (name) => [name, await download(name)])));
   wheels.catch(() => {}); // reported below, when awaited
   const pyodide = await Promise.race([starting, wasmFailed]);
+  mark('runtime');
   progress('packages', 1, 3, 'packages');
   // Unpacked into site-packages; a compiled extension (pydantic-core) is loaded when imported.
   const site = pyodide.runPython("import sysconfig; sysconfig.get_path('purelib')");
-  for (const [name, bytes] of await wheels) {
+  const archives = await wheels;
+  mark('downloaded');
+  for (const [name, bytes] of archives) {
     try {
       pyodide.unpackArchive(bytes, 'wheel', { extractDir: site });
     } catch (err) {
@@ -132,9 +142,13 @@ async function boot() {
     }
   }
   pyodide.runPython('import importlib; importlib.invalidate_caches()');
+  mark('unpacked');
   progress('engine', 2, 3, 'engine');
+  pyodide.runPython('import pydantic_core._pydantic_core');   // the 4.7 MB extension: compiled here
+  mark('extension');
   api = pyodide.pyimport('calculator.api').handle;   // looked up once, reused
-  post({ type: 'ready' });
+  mark('imported');
+  post({ type: 'ready', timings });
 }
 
 boot().then(
