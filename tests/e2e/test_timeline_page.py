@@ -61,8 +61,8 @@ def open_section(page):
 def test_timeline_at_375px_bad_date_kept_at_its_field(page, site, screenshot, lang):
     open_page(page, site, lang)
     fill_profile(page, MET)
+    open_section(page)   # the timeline is worked out only while its section is open
     assert settled(page) == "ready"
-    open_section(page)
 
     section = page.locator("#timeline")
     section.locator("[name=points_status]").select_option("approved")

@@ -4,7 +4,7 @@
 //
 // It follows the score, but never gets in its way: a plan takes the worker 65–90 ms, and a
 // score asked for meanwhile would wait behind it. So the plan is asked for (op `plan`, latest
-// wins) only once the result has stayed the same for PLAN_DELAY ms; every 'result' event
+// wins) only once the result has stayed the same for AFTER_STABLE_MS (shared/events.mjs); every 'result' event
 // (shared/events.mjs) restarts that wait, and so does a newer input being scored (the
 // 'score-state' event, "pending"), which also drops any plan answer still on its way. Meanwhile the
 // shown plan is marked "updating". An input the engine refuses hides the plan.
@@ -14,12 +14,11 @@
 
 import { latestChannel } from '../engine/engine-client.mjs';
 import { lang, pick, t } from '../shared/i18n.mjs';
-import { on } from '../shared/events.mjs';
+import { on, AFTER_STABLE_MS } from '../shared/events.mjs';
 import { projectionChart, describe, formatDate, formatMonths, reachIndex, horizonYears } from './chart.mjs';
 import { h } from '../shared/dom.mjs';
 
 const SHOWN = 5;   // actions shown before "more"
-const PLAN_DELAY = 300;   // ms the result must stay unchanged before the plan is asked for
 
 
 
@@ -34,7 +33,7 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
   let shown = null;       // {profile, plan} on screen
   let wantedKey = null;   // the profile the newest request is for
   let failure = null;
-  let timer = null;       // the delayed plan request (PLAN_DELAY)
+  let timer = null;       // the delayed plan request (AFTER_STABLE_MS)
 
   section.setAttribute('aria-labelledby', 'plan-heading');
   let current = 'off';     // the view's state; #plan[data-state] repeats it for the tests
@@ -241,7 +240,7 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
     timer = setTimeout(() => {
       timer = null;
       if (wantedKey === key) channel.submit({ profile });
-    }, PLAN_DELAY);
+    }, AFTER_STABLE_MS);
   }
   on('result', onResult);
   if (first) onResult(first);

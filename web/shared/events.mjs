@@ -8,6 +8,10 @@
 //                                       'invalid' (refused) or 'error' (no answer)
 //   'result'       {profile, result}    the newest input's result is on screen
 
+// How long a result must stay unchanged before the heavier answers that follow it (the
+// plan, the timeline) are asked for: while the user types, the worker scores first.
+export const AFTER_STABLE_MS = 300;
+
 const target = new EventTarget();
 
 /** Announce `type` with `detail` to every listener. */

@@ -8,7 +8,7 @@
 
 import { latestChannel } from '../engine/engine-client.mjs';
 import { lang, applyLang, t } from '../shared/i18n.mjs';
-import { on } from '../shared/events.mjs';
+import { on, AFTER_STABLE_MS } from '../shared/events.mjs';
 import { h } from '../shared/dom.mjs';
 import { renderTimelineForm } from './timeline-form.mjs';
 import { renderTimeline } from './timeline-view.mjs';
@@ -59,10 +59,21 @@ export function mountTimeline(engine, spec, section, profile) {
     channel.submit({ timeline: form.values(), lang: lang(), ...(p ? { profile: p } : {}) });
   }
 
-  on('result', () => update());
-  on('lang', () => update());   // setLang has re-applied the section's strings
+  // Asked for only while the section is open (a closed section is brought up to date when
+  // opened), and after a new total has stayed unchanged a moment, so that typing in the form
+  // never waits behind a timeline (it projects the profile like the plan does).
+  let stale = true;
+  let timer = null;
+  const refresh = () => {
+    clearTimeout(timer);
+    timer = null;
+    if (section.open) { stale = false; update(); } else stale = true;
+  };
+  on('result', () => { clearTimeout(timer); timer = setTimeout(refresh, AFTER_STABLE_MS); });
+  on('lang', refresh);   // setLang has re-applied the section's strings
+  section.addEventListener('toggle', () => { if (section.open && stale) refresh(); });
   applyLang(section);
-  update();
+  refresh();
   return {
     update,
     /** Open "what meeting the standard gives" (the result's link), now or once it is drawn. */
