@@ -24,10 +24,12 @@ import json
 import re
 from pathlib import Path
 
+import icalendar
 import pytest
 
 from calculator import score as py_score
 from calculator.planner import plan as py_plan
+from calculator.timeline import timeline as py_timeline
 from conftest import ARTIFACTS, DIST, Site
 from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for
 from test_batch_page import csv_text, make_people, profile_of
@@ -405,6 +407,46 @@ def test_plan_and_its_chart(engine, hooked_site):
     no_sideways_scroll(engine)
     engine.click("#lang-switch")
     assert "24 points short" in engine.text("#plan .plan-gap")
+
+
+# ---------------------------------------------------------------- the timeline (issue 12)
+
+
+def timeline_settled(engine) -> str:
+    """Wait until #timeline's answer belongs to its newest input; its data-state."""
+    return engine.wait_for("() => { const s = document.querySelector('#timeline').dataset.state;"
+                           " return s && s !== 'pending' && s !== 'off' && s; }", timeout=SETTLE, message="the timeline")
+
+
+def test_timeline_keeps_a_bad_date_and_offers_the_calendar(engine, hooked_site):
+    met = {"age": "30", "education": "bachelor_degree", "social_insurance_months": "48"}   # 30 + 90 + 12 = 132
+    open_site(engine, hooked_site.url, width=375)
+    wait_engine(engine)
+    fill(engine, met)
+    assert settle(engine) == "ready" and total(engine) == 132
+    engine.click("#timeline > summary")
+    engine.wait_selector("#timeline [name=permit_expiry]", timeout=SETTLE)
+    engine.select("#timeline [name=points_status]", "approved")
+    engine.select("#timeline [name=child_stage]", "grade_9")
+    engine.fill("#timeline [name=permit_expiry]", "2027-02-30")   # no such day
+    assert timeline_settled(engine) == "invalid"
+    assert "有效日期" in engine.text("#timeline [data-field=permit_expiry] .tl-error")
+    assert engine.value("#timeline [name=permit_expiry]") == "2027-02-30", "what was typed stays"
+    engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
+    assert timeline_settled(engine) == "ready"
+    # the page sends no `on`: the Python timeline for today is the expectation (as for the plan)
+    expected = py_timeline({"profile": {"age": 30, "education": "bachelor_degree", "social_insurance_months": 48},
+                            "timeline": {"permit_expiry": "2027-04-10", "points_status": "approved",
+                                         "child_stage": "grade_9"}})
+    shown = engine.run("() => Object.fromEntries([...document.querySelectorAll('#timeline .tl-milestone')]"
+                       ".map(e => [e.dataset.id, e.dataset.verdict]))")
+    assert shown == {m["id"]: m["verdict"] for m in expected["child"]["milestones"]}
+    name, body = engine.download("#timeline a.tl-ics")
+    assert name.endswith(".ics")
+    events = icalendar.Calendar.from_ical(body).walk("VEVENT")
+    assert events and all(e.walk("VALARM") for e in events)
+    no_sideways_scroll(engine)
+    shot(engine, "timeline-375")
 
 
 # ---------------------------------------------------------------- 375 px and screenshots
