@@ -537,6 +537,11 @@ def test_embed_from_another_origin_sends_its_height(engine, hooked_site, tmp_pat
 
         def wait_fitted() -> float:
             engine.enter_frame("#calc")
+            # the content first settles: the newest total, and the plan view (loaded on the first
+            # result) mounted and answered; then its height is what the iframe must reach
+            settle(engine)
+            engine.wait_for("() => { const s = document.querySelector('#plan').dataset.state;"
+                            " return !!s && s !== 'pending'; }", timeout=SETTLE, message="the plan to settle")
             want = engine.run("""() => { const s = getComputedStyle(document.body);
                 return Math.ceil(document.body.getBoundingClientRect().height
                   + parseFloat(s.marginTop) + parseFloat(s.marginBottom)); }""")
