@@ -90,7 +90,7 @@ export function renderTimeline(root, result) {
     checks.append(h('li', { 'data-id': c.id, 'data-status': c.status },
       chrome('span', { class: `badge tl-settle-${c.status}` }, SETTLE_KEYS[c.status]), ' ', text('span', {}, c.label)));
   }
-  const routes = h('ul', {});
+  const routes = h('ul', { class: 'tl-routes' });
   for (const r of s.shortened_routes) routes.append(text('li', {}, r.label));
   settle.append(checks, text('p', { class: 'muted small' }, s.shortened_note), routes, sources([s.source]));
   out.push(settle);
