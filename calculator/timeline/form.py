@@ -7,7 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..text import t
+from .milestones import VERDICTS
 from .model import TIMELINE_FIELDS, TIMELINE_OPTIONS, TimelineInput
+from .settle_check import STATUSES
 
 GROUPS = (
     ("timeline", t("积分有效期与孩子升学", "Keeping the points valid for your child's school"),
@@ -46,4 +48,6 @@ def timeline_form_spec() -> dict[str, Any]:
         "fields": [_field(name, props[name]) for name in TIMELINE_FIELDS if name != "on"],
         "one_of": {"child": {"fields": ["child_birth_date", "child_stage"],
                              "label": t("孩子出生日期或年级(填一项)", "Child's birth date or grade (give one)")}},
+        "verdicts": VERDICTS,
+        "settle_statuses": STATUSES,
     }

@@ -21,6 +21,15 @@ from ..text import t
 from .model import TimelineInput
 from .sources import cite, table, validity
 
+# What each verdict is called, wherever it is shown: the page's badges (formspec.json,
+# `timeline.verdicts`), the calendar file and the command line's table.
+VERDICTS = {
+    "valid": t("有效", "valid"),
+    "at_risk": t("有风险", "at risk"),
+    "not_yet": t("尚未达标", "not yet at the standard"),
+    "unknown": t("无法判断", "cannot tell"),
+}
+
 
 def school() -> dict[str, Any]:
     return table("milestones.toml")["school"]

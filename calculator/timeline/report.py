@@ -14,7 +14,7 @@ from ..engine import parse, score
 from ..projection import project, reaches_on
 from ..text import t
 from . import ics
-from .milestones import entry_year, verdict, windows
+from .milestones import VERDICTS, entry_year, verdict, windows
 from .model import parse_timeline
 from .settle_check import settle_check
 from .sources import validity
@@ -85,9 +85,8 @@ def calendar(result: dict[str, Any], stamp: dt.datetime, lang: str) -> str:
                        "summary": t("居住证到期:续签并办理积分续办", "Permit expires: renew it and confirm the points")[lang],
                        "description": t("第十九条", "Art. 19")[lang]})
     for m in (result["child"] or {}).get("milestones", []):
-        verdict = {"valid": t("有效", "valid"), "at_risk": t("有风险", "at risk"), "not_yet": t("尚未达标", "not yet at the standard"),
-                   "unknown": t("无法判断", "cannot tell")}[m["verdict"]][lang]
-        desc = f"{verdict}: {m['reason'][lang]} " + "; ".join(s["title"][lang] for s in m["sources"])
+        called = VERDICTS[m["verdict"]][lang]
+        desc = f"{called}: {m['reason'][lang]} " + "; ".join(s["title"][lang] for s in m["sources"])
         if not m["official"]:
             desc += " " + t("日期以此为准:", "Dates confirmed by: ")[lang] + m["office"][lang]
         events.append({"uid": f"{m['id']}-{m['start']}@shpoints", "start": dt.date.fromisoformat(m["start"]),

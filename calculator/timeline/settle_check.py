@@ -11,6 +11,9 @@ from ..text import t
 from .model import TimelineInput
 from .sources import cite, table
 
+# What each condition's status is called (the page reads them from formspec.json).
+STATUSES = {"met": t("满足", "met"), "not_met": t("不满足", "not met"), "unknown": t("未回答", "not answered")}
+
 
 def _status(value: Any, at_least: int | None) -> str:
     if value is None:

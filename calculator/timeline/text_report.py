@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from ..table import render
+from .milestones import VERDICTS
+from .settle_check import STATUSES
 
-VERDICTS = {"valid": ("有效", "valid"), "at_risk": ("有风险", "at risk"), "not_yet": ("尚未达标", "not yet"), "unknown": ("无法判断", "cannot tell")}
 
 
 def timeline_table(result: dict[str, Any], lang: str = "zh") -> str:
-    k = 0 if lang == "zh" else 1
     p = result["points"]
     out = [p["message"][lang], ""]
     if result["actions"]:
@@ -18,9 +18,9 @@ def timeline_table(result: dict[str, Any], lang: str = "zh") -> str:
     child = result["child"]
     if child:
         out += ["", child["rule"][lang]]
-        rows = [(m["start"], m["end"], m["label"][lang], VERDICTS[m["verdict"]][k], m["reason"][lang]) for m in child["milestones"]]
+        rows = [(m["start"], m["end"], m["label"][lang], VERDICTS[m["verdict"]][lang], m["reason"][lang]) for m in child["milestones"]]
         out.append(render(("开始 From", "结束 To", "节点 Milestone", "结论 Verdict", "原因 Why"), rows) if rows else "-")
     s = result["settle"]
-    out += ["", f"居转户 pre-check: {s['summary'][lang]}"] + [f"  [{c['status']}] {c['label'][lang]}" for c in s["checks"]]
+    out += ["", f"居转户 pre-check: {s['summary'][lang]}"] + [f"  [{STATUSES[c['status']][lang]}] {c['label'][lang]}" for c in s["checks"]]
     out += [f"  ({s['shortened_note'][lang]})"] + [f"  - {r['label'][lang]}" for r in s["shortened_routes"]]
     return "\n".join(out)

@@ -5,8 +5,6 @@
 import { t, bindText } from '../shared/i18n.mjs';
 import { h } from '../shared/dom.mjs';
 
-const VERDICT_KEYS = { valid: 'tl_verdict_valid', at_risk: 'tl_verdict_at_risk', not_yet: 'tl_verdict_not_yet', unknown: 'tl_verdict_unknown' };
-const SETTLE_KEYS = { met: 'tl_settle_met', not_met: 'tl_settle_not_met', unknown: 'tl_settle_unknown' };
 
 const text = (tag, attrs, value) => bindText(h(tag, attrs), value);
 const chrome = (tag, attrs, key, vars) => h(tag, { ...attrs, 'data-i18n': vars ? null : key, text: t(key, vars) });
@@ -22,10 +20,10 @@ function sources(list) {
   return ul;
 }
 
-function milestone(m) {
+function milestone(m, verdicts) {
   const li = h('li', { class: `tl-milestone tl-${m.verdict}`, 'data-id': m.id, 'data-verdict': m.verdict },
     h('div', { class: 'tl-m-head' }, text('span', { class: 'tl-m-label' }, m.label),
-      chrome('span', { class: `badge tl-badge tl-badge-${m.verdict}` }, VERDICT_KEYS[m.verdict])),
+      text('span', { class: `badge tl-badge tl-badge-${m.verdict}` }, verdicts[m.verdict])),
     h('p', { class: 'tl-m-dates muted small', text: `${m.start} – ${m.end}` }),
     text('p', { class: 'tl-m-reason' }, m.reason));
   if (!m.official) {
@@ -45,8 +43,9 @@ function download(result) {
   return a;
 }
 
-/** Replace `root`'s content with the answer. */
-export function renderTimeline(root, result) {
+/** Replace `root`'s content with the answer; `labels`: formspec.json's `timeline`
+ * (what each verdict and each pre-check status is called). */
+export function renderTimeline(root, result, labels) {
   for (const a of root.querySelectorAll('a.tl-ics')) URL.revokeObjectURL(a.href);
   const p = result.points;
   const out = [h('div', { class: `tl-status tl-status-${p.state}`, 'data-state': p.state },
@@ -65,7 +64,7 @@ export function renderTimeline(root, result) {
   if (result.child) {
     out.push(text('p', { class: 'muted small' }, result.child.rule));
     const ul = h('ul', { class: 'tl-milestones' });
-    for (const m of result.child.milestones) ul.append(milestone(m));
+    for (const m of result.child.milestones) ul.append(milestone(m, labels.verdicts));
     out.push(result.child.milestones.length ? ul : chrome('p', { class: 'muted' }, 'tl_no_milestones'));
   } else {
     out.push(chrome('p', { class: 'muted' }, 'tl_child_missing'));
@@ -88,7 +87,7 @@ export function renderTimeline(root, result) {
   const checks = h('ul', { class: 'checks' });
   for (const c of s.checks) {
     checks.append(h('li', { 'data-id': c.id, 'data-status': c.status },
-      chrome('span', { class: `badge tl-settle-${c.status}` }, SETTLE_KEYS[c.status]), ' ', text('span', {}, c.label)));
+      text('span', { class: `badge tl-settle-${c.status}` }, labels.settle_statuses[c.status]), ' ', text('span', {}, c.label)));
   }
   const routes = h('ul', { class: 'tl-routes' });
   for (const r of s.shortened_routes) routes.append(text('li', {}, r.label));

@@ -37,7 +37,7 @@ export function mountTimeline(engine, spec, section, profile) {
       // a date the answer needs but was not given: say so at its field (the engine's words)
       const pts = answer.result.points;
       form.showErrors(pts.state === 'unknown' ? [{ field: 'permit_expiry', ...pts.message }] : []);
-      renderTimeline(out, answer.result);
+      renderTimeline(out, answer.result, spec.timeline);
       section.dataset.state = 'ready';
       revealUnlocks();
       return;
