@@ -441,7 +441,7 @@ def test_timeline_keeps_a_bad_date_and_offers_the_calendar(engine, hooked_site):
     shown = engine.run("() => Object.fromEntries([...document.querySelectorAll('#timeline .tl-milestone')]"
                        ".map(e => [e.dataset.id, e.dataset.verdict]))")
     assert shown == {m["id"]: m["verdict"] for m in expected["child"]["milestones"]}
-    name, body = engine.download("#timeline a.tl-ics")
+    name, body = engine.download("#timeline button.tl-ics")
     assert name.endswith(".ics")
     events = icalendar.Calendar.from_ical(body).walk("VEVENT")
     assert events and all(e.walk("VALARM") for e in events)

@@ -110,7 +110,7 @@ def test_timeline_at_375px_bad_date_kept_at_its_field(page, site, screenshot, la
 
     # the calendar file, made in the page
     with page.expect_download() as info:
-        section.locator("a.tl-ics").click()
+        section.locator("button.tl-ics").click()
     cal = icalendar.Calendar.from_ical(open(info.value.path(), "rb").read())
     summaries = [str(e["SUMMARY"]) for e in cal.walk("VEVENT")]
     assert any(("续签居住证" if lang == "zh" else "Renew the residence permit") in s for s in summaries)

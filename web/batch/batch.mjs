@@ -11,8 +11,10 @@
 
 import { setLang, lang, pick, t, setDefaults } from '../shared/i18n.mjs';
 import { startEngine } from '../engine/engine-client.mjs';
-import { downloadBase64 } from './csv-download.mjs';
+import { downloadBase64 } from '../shared/download.mjs';
 import { h } from '../shared/dom.mjs';
+
+const CSV = 'text/csv;charset=utf-8';   // what the engine's csv_base64 holds (UTF-8 with BOM)
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -154,7 +156,7 @@ $('csv-file').addEventListener('change', (e) => {
 $('download').addEventListener('click', () => {
   if (!last || !last.result) return;
   const base = last.name.replace(/\.(csv|txt)$/i, '') || 'employees';
-  downloadBase64(last.result.csv_base64, `${base}${t('batch_result_suffix')}`);
+  downloadBase64(last.result.csv_base64, `${base}${t('batch_result_suffix')}`, CSV);
 });
 
 $('template').addEventListener('click', async () => {
@@ -163,7 +165,7 @@ $('template').addEventListener('click', async () => {
   try {
     const answer = await call('template', {});
     if (!answer.ok) throw new Error(errorText(answer.errors));
-    downloadBase64(answer.result.csv_base64, t('batch_template_name'));
+    downloadBase64(answer.result.csv_base64, t('batch_template_name'), CSV);
   } catch (err) {
     status(t('batch_template_failed', { m: err.message }), 'error');
   } finally {

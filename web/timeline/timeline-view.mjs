@@ -4,6 +4,7 @@
 
 import { t, bindText } from '../shared/i18n.mjs';
 import { h } from '../shared/dom.mjs';
+import { downloadBytes } from '../shared/download.mjs';
 
 
 const text = (tag, attrs, value) => bindText(h(tag, attrs), value);
@@ -35,18 +36,15 @@ function milestone(m, verdicts) {
 }
 
 function download(result) {
-  const blob = new Blob([result.ics], { type: 'text/calendar;charset=utf-8' });
-  const a = h('a', { href: URL.createObjectURL(blob), download: `shpoints-timeline-${result.on}.ics`, class: 'button tl-ics' });
-  a.dataset.i18n = 'tl_ics';
-  a.textContent = t('tl_ics');
-  a.addEventListener('click', () => setTimeout(() => URL.revokeObjectURL(a.href), 60_000), { once: true });
-  return a;
+  // the Blob is made when the button is used, not for every answer drawn
+  const button = chrome('button', { type: 'button', class: 'button tl-ics' }, 'tl_ics');
+  button.addEventListener('click', () => downloadBytes(result.ics, `shpoints-timeline-${result.on}.ics`, 'text/calendar;charset=utf-8'));
+  return button;
 }
 
 /** Replace `root`'s content with the answer; `labels`: formspec.json's `timeline`
  * (what each verdict and each pre-check status is called). */
 export function renderTimeline(root, result, labels) {
-  for (const a of root.querySelectorAll('a.tl-ics')) URL.revokeObjectURL(a.href);
   const p = result.points;
   const out = [h('div', { class: `tl-status tl-status-${p.state}`, 'data-state': p.state },
     text('p', { class: 'tl-status-text' }, p.message), sources(p.sources))];

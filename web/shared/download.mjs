@@ -1,5 +1,5 @@
-// A CSV the engine wrote (base64, UTF-8 with BOM) offered as a download: made here, never
-// fetched. The preview needs no CSV parser: the engine answers the rows as data.
+// A file the engine wrote offered as a download, made here and never fetched: the batch
+// page's CSV (base64, UTF-8 with BOM) and the timeline's calendar (.ics text).
 
 /** base64 → bytes. */
 export function base64ToBytes(b64) {
@@ -9,8 +9,9 @@ export function base64ToBytes(b64) {
   return bytes;
 }
 
-/** Offer `bytes` (Uint8Array) as a file called `name`: a Blob and a temporary link, no network. */
-export function downloadBytes(bytes, name, type = 'text/csv;charset=utf-8') {
+/** Offer `bytes` (Uint8Array or string) as a file called `name` of MIME `type`: a Blob and a
+ * temporary link, no network. */
+export function downloadBytes(bytes, name, type) {
   const url = URL.createObjectURL(new Blob([bytes], { type }));
   const a = document.createElement('a');
   a.href = url;
