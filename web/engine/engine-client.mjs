@@ -1,6 +1,19 @@
 // The page's side of the worker protocol: boot the worker, follow its progress,
 // send requests by id, and a latest-wins channel for live updates.
 
+import { texts } from '../shared/i18n.mjs';
+
+// The worker's own errors (not the engine's field messages) arrive as a type and a
+// technical detail; they are worded here, in both languages, from the catalogue.
+const WORKER_ERRORS = { engine_failed: 'worker_failed', internal: 'worker_internal' };
+
+function wordWorkerErrors(answer) {
+  for (const e of answer.errors || []) {
+    if (WORKER_ERRORS[e.type] && e.zh === undefined) Object.assign(e, texts(WORKER_ERRORS[e.type], { m: e.detail }));
+  }
+  return answer;
+}
+
 export class EngineError extends Error {
   constructor(message, errors = [], code = 'refused') {
     super(message);
@@ -80,7 +93,7 @@ export function startEngine(onStatus = () => {}) {
       const call = calls.get(msg.id);
       if (!call) return;
       calls.delete(msg.id);
-      call.resolve(msg);
+      call.resolve(wordWorkerErrors(msg));
     };
     // A browser without module workers runs worker.mjs as a classic script: it fails to
     // parse and we land here. Same for a worker file that cannot be loaded at all.

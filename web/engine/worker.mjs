@@ -4,8 +4,8 @@
 // {type:'failed', message, code} | {id, ok, result | errors}.
 // Every site file (wheels/, pyodide/) is resolved against the site root, the folder above
 // this file's engine/ folder, so the site works from any sub-path of a static host.
-
-import { texts } from '../shared/i18n.mjs';
+// The worker imports nothing of the page's: its two messages of its own travel as a type
+// and the technical detail; engine-client.mjs words them from the page's catalogue.
 
 const siteRoot = new URL('../', import.meta.url);
 const here = (path) => new URL(path, siteRoot).href;
@@ -36,7 +36,7 @@ function classify(err) {
 function answer(msg) {
   const { id, op, bytes, ...payload } = msg || {};   // bytes: a transferred ArrayBuffer (batch)
   if (failed) {
-    post({ id, ok: false, errors: [{ field: null, type: 'engine_failed', ...texts('worker_failed', { m: failed }) }] });
+    post({ id, ok: false, errors: [{ field: null, type: 'engine_failed', detail: failed }] });
     return;
   }
   try {
@@ -44,7 +44,7 @@ function answer(msg) {
     post({ id, ...out });
   } catch (err) {
     const message = String(err && err.message || err).split('\n').slice(-3).join(' ').slice(0, 500);
-    post({ id, ok: false, errors: [{ field: null, type: 'internal', ...texts('worker_internal', { m: message }) }] });
+    post({ id, ok: false, errors: [{ field: null, type: 'internal', detail: message }] });
   }
 }
 
