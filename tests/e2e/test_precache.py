@@ -96,5 +96,5 @@ def test_the_runtime_waits_until_the_page_has_loaded(profile_context, logged_sit
     with logged_site.lock:
         order = [path for path, _ in logged_site.log]
     first_runtime = min(i for i, p in enumerate(order) if p.startswith(("/pyodide/", "/wheels/")))
-    own = [p for p in ("/app.mjs", "/formspec.json", "/styles.css", "/form.mjs") if p in order]
+    own = [p for p in ("/calculator/app.mjs", "/formspec.json", "/styles/styles.css", "/calculator/form.mjs") if p in order]
     assert own and all(order.index(p) < first_runtime for p in own), order[:first_runtime + 3]

@@ -20,11 +20,11 @@ function canRegister() {
   }
 }
 
-// The precache waits for the page's first total (issue 10): listened for from the start.
-const firstTotal = new Promise((resolve) => {
-  const off = on('result', () => { off(); resolve(); });
+// The precache waits for the engine's first answer on screen (issue 10): a total, or the
+// field messages of a refused input. Listened for from the start.
+const firstAnswer = new Promise((resolve) => {
+  const off = on('score-state', ({ state }) => { if (state !== 'pending') { off(); resolve(); } });
 });
-const FIRST_TOTAL_WAIT_MS = 5_000;  // after the engine is ready: a refused first input shows no total
 
 let bar = null;
 function showUpdate(worker) {
@@ -57,7 +57,7 @@ function showUpdate(worker) {
 
 /**
  * Register ./sw.js after `when` settles (the engine's ready promise), then ask it to
- * precache once the first total shows (or the engine failed): the precache must not
+ * precache once the first answer shows (or the engine failed): the precache must not
  * compete with the first download on a slow phone. Sets <html data-sw="none|registered|
  * active|error"> and data-precache="done" once the whole build is stored. Never throws.
  */
@@ -92,9 +92,7 @@ export async function initPwa(when = Promise.resolve()) {
     root.dataset.sw = 'active';
     let failed = false;
     await when.catch(() => { failed = true; });
-    if (!failed) {
-      await Promise.race([firstTotal, new Promise((resolve) => setTimeout(resolve, FIRST_TOTAL_WAIT_MS))]);
-    }
+    if (!failed) await firstAnswer;
     ready.active?.postMessage({ type: 'PRECACHE' });
   }, () => {});
   // Check for a new version when the page comes back to the foreground (phones keep tabs for days).
