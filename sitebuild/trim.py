@@ -1,7 +1,7 @@
 """Ship only what the browser runs (issue 10), as pyodide/pyodide-pack does for Pyodide apps.
 
 The build runs the pinned runtime under Node the way web/worker.mjs does and sends it
-every request of sitebuild/trim_corpus.py (every calculator.api op, good input and each
+every request of sitebuild/in_pyodide/corpus.py (every calculator.api op, good input and each
 kind of bad input). What that run loads is the shipped set:
   - dist/pyodide/python_stdlib.zip keeps only the standard-library modules loaded
     (as bytecode, from the step before), in the published order;
@@ -31,7 +31,15 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from . import trim_corpus, trim_slim
+from . import trim_slim
+from .in_pyodide import corpus as requests_of
+
+CORPUS = requests_of.CORPUS
+# What trim_runner.mjs runs to get the requests as sent (the runtime sets _corpus_json):
+# corpus.py's own code, so the bytecode step and this one expand them alike.
+EXPAND = (Path(requests_of.__file__).read_text(encoding="utf-8")
+          + "\nfrom calculator.api import handle\n"
+          "json.dumps(expanded(handle, json.loads(_corpus_json)), ensure_ascii=False)\n")
 
 HERE = Path(__file__).resolve().parent
 RUNNER = HERE / "trim_runner.mjs"
@@ -50,7 +58,7 @@ def run_corpus(runtime: Path, stdlib: Path, archives: list[Path], env: dict, cor
     """Run `corpus` in the runtime of `runtime` on `stdlib` with `archives` in site-packages."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "corpus.json").write_text(json.dumps(corpus, ensure_ascii=False), encoding="utf-8")
-    (work / "expand.py").write_text(trim_corpus.EXPAND, encoding="utf-8")
+    (work / "expand.py").write_text(EXPAND, encoding="utf-8")
     job = {
         "runtime": str(runtime), "stdlib": str(stdlib), "env": env,
         "archives": [str(a) for a in archives], "corpus": str(work / "corpus.json"),
@@ -143,19 +151,19 @@ def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path) -> dict:
     runtime, wheel_dir = dist / "pyodide", dist / "wheels"
     stdlib = runtime / "python_stdlib.zip"
     wheel_paths = [wheel_dir / name for name in wheels]
-    corpus_text = json.dumps(trim_corpus.CORPUS, sort_keys=True) + trim_corpus.EXPAND + json.dumps(env)
+    corpus_text = json.dumps(CORPUS, sort_keys=True) + EXPAND + json.dumps(env)
     key = inputs_digest(stdlib, *wheel_paths, RUNNER, Path(__file__), HERE / "trim_slim.py", extra=corpus_text)
     cached = cache / key
     if not (cached / "done").exists():
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            full = run_corpus(runtime, stdlib, wheel_paths, env, trim_corpus.CORPUS, work / "full")
+            full = run_corpus(runtime, stdlib, wheel_paths, env, CORPUS, work / "full")
             write_stored_zip(work / "python_stdlib.zip", trimmed_stdlib(stdlib, set(full["stdlib"])))
             app = app_files(wheel_paths, set(full["site"]))
             write_stored_zip(work / "app.zip", app)
             slim_zips(runtime, stdlib, work, ["python_stdlib.zip", "app.zip"])
             trimmed = run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip"], env,
-                                 trim_corpus.CORPUS, work / "trimmed")
+                                 CORPUS, work / "trimmed")
             compare(full, trimmed)
             if cached.exists():
                 shutil.rmtree(cached)

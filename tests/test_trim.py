@@ -22,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from sitebuild import trim, trim_corpus  # noqa: E402
+from sitebuild import trim  # noqa: E402
 from sitebuild.calculator_wheel import build_calculator_wheel  # noqa: E402
 from sitebuild.lock import extract_runtime, load_lock  # noqa: E402
 from sitebuild.paths import CACHE  # noqa: E402
@@ -33,7 +33,7 @@ pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node
 
 
 def corpus() -> list:
-    requests = list(trim_corpus.CORPUS)
+    requests = list(trim.CORPUS)
     for path in sorted((ROOT / "tests" / "examples").glob("*.json")):
         profile = json.loads(path.read_text(encoding="utf-8"))["profile"]
         requests += [{"op": "score", "profile": profile}, {"op": "plan", "profile": profile}]

@@ -1,14 +1,19 @@
 """The requests the build sends through calculator.api in the pinned runtime to learn
-what the browser imports (sitebuild/trim.py): every op, each with good input and each
-kind of bad input a user can cause, so every path's modules are recorded. A request is a
+what the browser imports: every op, each with good input and each kind of bad input a
+user can cause, so every path's modules are recorded. One list for both steps that need
+it: the bytecode step (record_stdlib.py, run in the runtime) and the trim step
+(sitebuild/trim.py, which also runs this file's code in the runtime). A request is a
 JSON object, or a string sent as it is (to send malformed JSON).
 
 A batch request written {"op": "batch", "csv": TEXT, "encoding": NAME} is sent as the
 file's bytes, {"op": "batch", "csv_base64": base64(TEXT encoded as NAME)}; "{template}"
-in TEXT stands for the CSV template the `template` op returns.
+in TEXT stands for the CSV template the `template` op returns (expanded()).
 """
 
 from __future__ import annotations
+
+import base64
+import json
 
 TYPICAL = {"as_of": "2026-11-21", "age": 35, "education": "bachelor_degree", "social_insurance_months": 84,
            "insurance_base": "x1"}
@@ -96,16 +101,17 @@ CORPUS: list = [
     {},
 ]
 
-# Run in the pinned runtime (sitebuild/trim_runner.mjs) on `_corpus_json`: the requests as sent.
-EXPAND = r"""
-import base64, json
-from calculator.api import handle
-_template = json.loads(handle('{"op": "template"}'))["result"]["csv_text"]
-def _expand(request):
+
+
+def expand(request, template: str):
+    """A request as sent: a batch file written as text and an encoding becomes its bytes."""
     if isinstance(request, dict) and "csv" in request:
-        text = request["csv"].replace("{template}", _template)
-        data = text.encode(request["encoding"])
+        data = request["csv"].replace("{template}", template).encode(request["encoding"])
         return {"op": request["op"], "csv_base64": base64.b64encode(data).decode("ascii")}
     return request
-json.dumps([_expand(r) for r in json.loads(_corpus_json)], ensure_ascii=False)
-"""
+
+
+def expanded(handle, requests: list) -> list:
+    """`requests` as sent through `handle` (calculator.api.handle) in this runtime."""
+    template = json.loads(handle('{"op": "template"}'))["result"]["csv_text"]
+    return [expand(r, template) for r in requests]
