@@ -71,6 +71,15 @@ def total(engine) -> int:
     return int(engine.text("#total").replace(",", "").strip())
 
 
+def scored_at_375(engine, url: str, profile: dict) -> int:
+    """Open the page at 375 px, enter `profile` once the engine is ready; the total shown."""
+    open_site(engine, url, width=375)
+    wait_engine(engine)
+    fill(engine, profile)
+    assert settle(engine) == "ready"
+    return total(engine)
+
+
 def set_field(engine, name: str, value) -> None:
     """One profile value through the form's own control, as a user would enter it."""
     form = "#profile-form"
@@ -387,10 +396,7 @@ def test_saved_inputs_survive_a_reload_and_clear_removes_them(engine, hooked_sit
 
 def test_plan_and_its_chart(engine, hooked_site):
     below = {"age": "30", "education": "bachelor", "social_insurance_months": "24"}   # 30 + 60 + 6 = 96
-    open_site(engine, hooked_site.url, width=375)
-    wait_engine(engine)
-    fill(engine, below)
-    assert settle(engine) == "ready" and total(engine) == 96
+    assert scored_at_375(engine, hooked_site.url, below) == 96
     engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE, message="the plan")
     expected = py_plan({k: int(v) if v.isdigit() else v for k, v in below.items()})
     assert expected["gap"] == 24
@@ -420,10 +426,7 @@ def timeline_settled(engine) -> str:
 
 def test_timeline_keeps_a_bad_date_and_offers_the_calendar(engine, hooked_site):
     met = {"age": "30", "education": "bachelor_degree", "social_insurance_months": "48"}   # 30 + 90 + 12 = 132
-    open_site(engine, hooked_site.url, width=375)
-    wait_engine(engine)
-    fill(engine, met)
-    assert settle(engine) == "ready" and total(engine) == 132
+    assert scored_at_375(engine, hooked_site.url, met) == 132
     engine.click("#timeline > summary")
     engine.wait_selector("#timeline [name=permit_expiry]", timeout=SETTLE)
     engine.select("#timeline [name=points_status]", "approved")
