@@ -38,6 +38,15 @@ function adoptEarlyWorker() {
   return early.worker;
 }
 
+/** This page is controlled by the site's service worker, which answers from its cache. */
+function servedFromDevice() {
+  try {
+    return Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  } catch {
+    return false;
+  }
+}
+
 export function startEngine(onStatus = () => {}) {
   let nextId = 1;
   const calls = new Map();     // id -> {resolve, reject}
@@ -103,9 +112,11 @@ export function startEngine(onStatus = () => {}) {
       fail(status.stage === 'start' ? 'no-worker' : 'other', detail);
     };
     worker.onmessageerror = () => fail('other', 'message could not be decoded');
-    // The form first (issue 10): the worker downloads the runtime once the page has loaded.
+    // The form first (issue 10): the worker downloads the runtime once the page has loaded,
+    // unless this page came from the service worker (a repeat visit: the runtime is read from
+    // the device, there is no link to share), where waiting would only delay the total.
     const go = () => worker.postMessage({ type: 'start' });
-    if (document.readyState === 'complete') go();
+    if (document.readyState === 'complete' || servedFromDevice()) go();
     else window.addEventListener('load', go, { once: true });
     // Replay what the early worker (boot.js) received before we were listening.
     for (const [kind, event] of earlyEvents.splice(0)) (kind === 'error' ? worker.onerror : worker.onmessage)(event);
