@@ -158,3 +158,40 @@ def test_blocked_service_workers_are_no_error(browser, site):
         assert not problems, "\n".join(problems)
     finally:
         ctx.close()
+
+
+def test_the_runtime_wasm_comes_from_the_http_cache_only_when_it_is_the_stored_file(context, own_site):
+    """sw.js answers *.wasm from the browser's HTTP cache, where Chromium keeps the code it
+    compiled (issue 10: the repeat visit), only if that copy has the length, encoding and
+    date of the one the precache checked and stored; otherwise the stored copy answers."""
+    page = context.new_page()
+    problems: list[str] = []
+    watch(page, own_site.origin, problems, console=False)
+    open_page(page, own_site.url)
+    wait_engine(page)
+    wait_sw_active(page)
+    wait_precached(page, own_site, DIST)
+    page.reload()   # now controlled by the service worker
+    wait_engine(page)
+    assert page.evaluate("() => !!navigator.serviceWorker.controller")
+    name, wasm = f"shpoints-{build_id(DIST)}", own_site.url + "pyodide/pyodide.asm.wasm"
+    mark_stored = """async ([name, url, date]) => {
+        const cache = await caches.open(name);
+        const stored = await cache.match(url);
+        const headers = new Headers(stored.headers);
+        headers.set('x-stored-copy', 'yes');   // says which copy answered
+        if (date) headers.set('last-modified', date);
+        await cache.put(url, new Response(await stored.arrayBuffer(), { status: 200, headers }));
+      }"""
+    answered_by = "async (url) => (await fetch(url)).headers.get('x-stored-copy') || 'http cache'"
+
+    page.evaluate(mark_stored, [name, wasm, None])
+    assert page.evaluate(answered_by, wasm) == "http cache", "the very file is in the HTTP cache"
+    page.evaluate(mark_stored, [name, wasm, "Thu, 01 Jan 1970 00:00:00 GMT"])
+    assert page.evaluate(answered_by, wasm) == "yes", "another file in the HTTP cache must not answer"
+    # The engine still starts from the stored copy and scores.
+    page.reload()
+    fill(page, TYPICAL)
+    wait_engine(page)
+    assert settle(page) == "ready" and total(page) == TYPICAL_TOTAL
+    assert not problems, "\n".join(problems)
