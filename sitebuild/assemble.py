@@ -85,6 +85,10 @@ def wheel_manifest(b: Build) -> None:
     """Ship only what the browser runs (sitebuild/trim.py): a trimmed python_stdlib.zip and
     one app archive in place of the wheels; the manifest the worker reads names it."""
     manifest = trim_site(b.dist, b.wheels, PYODIDE_ENV, CACHE_ROOT / "trim")
+    # The runtime's lock file lists Pyodide's own packages, of which the site loads none: the
+    # worker hands the runtime its header instead (one request and 22 KB less on a first visit).
+    published = json.loads((b.runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
+    manifest["lock"] = {"info": published["info"], "packages": {}}
     (b.dist / "wheels" / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n")
 
 

@@ -82,6 +82,10 @@ def test_wheel_manifest_lists_the_wheels_that_exist():
     """sitebuild/trim.py: one app archive in place of the wheels (tests/test_trim.py runs it)."""
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["env"] == PYODIDE_ENV
+    # the published lock file's header (its ABI, which the runtime checks), none of its packages
+    published = json.loads((DIST / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert manifest["lock"] == {"info": published["info"], "packages": {}}
+    assert published["info"]["abi_version"] and published["packages"]
     listed = manifest["wheels"]
     present = sorted(p.name for p in (DIST / "wheels").iterdir() if p.name != "manifest.json" and not is_sibling(p.name))
     assert sorted(listed) == present

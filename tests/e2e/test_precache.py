@@ -98,3 +98,20 @@ def test_the_runtime_waits_until_the_page_has_loaded(profile_context, logged_sit
     first_runtime = min(i for i, p in enumerate(order) if p.startswith(("/pyodide/", "/wheels/")))
     own = [p for p in ("/calculator/app.mjs", "/formspec.json", "/styles/styles.css", "/calculator/form.mjs") if p in order]
     assert own and all(order.index(p) < first_runtime for p in own), order[:first_runtime + 3]
+
+
+def test_the_runtime_gets_its_lock_file_in_the_wheel_manifest(browser, logged_site):
+    """wheels/manifest.json carries the runtime's lock file header: no request of its own
+    (without a service worker here, so that no precache request can enter the log)."""
+    ctx = browser.new_context(service_workers="block")
+    try:
+        page = ctx.new_page()
+        page.goto(logged_site.url + fragment_for(TYPICAL))
+        wait_engine(page, timeout=TIMEOUT)
+        assert settle(page) == "ready" and total(page) == TYPICAL_TOTAL
+        with logged_site.lock:
+            asked = [path for path, _ in logged_site.log if path.startswith(("/pyodide/", "/wheels/"))]
+        assert "/wheels/manifest.json" in asked and "/pyodide/pyodide.asm.wasm" in asked, asked
+        assert "/pyodide/pyodide-lock.json" not in asked, asked
+    finally:
+        ctx.close()

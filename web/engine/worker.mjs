@@ -61,7 +61,8 @@ self.onmessage = (event) => {
 };
 
 // wheels/manifest.json (written by build.py): {wheels: [file names, in install order],
-// env: {NAME: value} for the runtime}.
+// env: {NAME: value} for the runtime, lock: the runtime's lock file, without the packages
+// the site never loads (so the runtime does not fetch pyodide-lock.json)}.
 // Pyodide logs a failed WebAssembly instantiation (a missing, truncated or corrupt
 // pyodide.asm.wasm, too little memory) and then never settles, which would leave the page
 // "loading" for ever. This rejects with the reason instead, for boot() to race against.
@@ -91,9 +92,9 @@ function wasmFailure() {
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
-  const { wheels, env = {} } = await res.json();
+  const { wheels, env = {}, lock = null } = await res.json();
   if (!Array.isArray(wheels) || !wheels.length) throw new Error('wheels/manifest.json lists no wheels');
-  return { wheels, env };
+  return { wheels, env, lock };
 }
 
 async function download(name) {
@@ -114,9 +115,11 @@ async function boot() {
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
   mark('loader');
+  const { env, lock } = await manifest;
   const starting = loadPyodide({
     indexURL: here('./pyodide/'),
-    env: (await manifest).env,
+    env,
+    ...(lock ? { lockFileContents: lock } : {}),
     stdout: () => {},
     stderr: () => {},
   });
