@@ -73,6 +73,19 @@ def wait_precached(page, site, directory) -> dict:
     return state
 
 
+def precached_page(context, site):
+    """A page of `site` after a first visit whose precache is complete; returns it and the
+    list its watcher fills with problems."""
+    page = context.new_page()
+    problems: list[str] = []
+    watch(page, site.origin, problems, console=False)
+    open_page(page, site.url)
+    wait_engine(page)
+    wait_sw_active(page)
+    wait_precached(page, site, DIST)
+    return page, problems
+
+
 @pytest.fixture
 def own_site():
     running = Site(DIST)
@@ -100,14 +113,8 @@ def test_without_service_workers_the_page_works_the_same(page, site):
 
 
 def test_new_build_replaces_the_old_cache(context, own_site, tmp_path):
-    page = context.new_page()
-    problems: list[str] = []
-    watch(page, own_site.origin, problems, console=False)
-    open_page(page, own_site.url)
-    wait_engine(page)
-    wait_sw_active(page)
+    page, problems = precached_page(context, own_site)
     old = f"shpoints-{build_id(DIST)}"
-    wait_precached(page, own_site, DIST)
 
     # The "next release": the same files, a different build id, on the same origin.
     newer = tmp_path / "dist"
@@ -164,13 +171,7 @@ def test_the_runtime_wasm_comes_from_the_http_cache_only_when_it_is_the_stored_f
     """sw.js answers *.wasm from the browser's HTTP cache, where Chromium keeps the code it
     compiled (issue 10: the repeat visit), only if that copy has the length, encoding and
     date of the one the precache checked and stored; otherwise the stored copy answers."""
-    page = context.new_page()
-    problems: list[str] = []
-    watch(page, own_site.origin, problems, console=False)
-    open_page(page, own_site.url)
-    wait_engine(page)
-    wait_sw_active(page)
-    wait_precached(page, own_site, DIST)
+    page, problems = precached_page(context, own_site)
     page.reload()   # now controlled by the service worker
     wait_engine(page)
     assert page.evaluate("() => !!navigator.serviceWorker.controller")
