@@ -125,6 +125,15 @@ def scored(frame) -> int:
     return total(frame)
 
 
+def unscored(frame) -> None:
+    """Wait for the settled state of a frame with nothing typed: once ready, the engine
+    refuses the empty form (its field messages) and the plan view mounts (off). Both make
+    the page taller, so a height taken before them is not the one the iframe settles at."""
+    wait_engine(frame)
+    assert settle(frame) == "invalid"
+    frame.wait_for_selector("#plan[data-state=off]", state="attached", timeout=30_000)
+
+
 def content_height(frame) -> int:
     """What the embedded page measures (body box + margins), from inside the iframe."""
     return frame.evaluate(
@@ -175,7 +184,7 @@ def test_embedded_calculator_works_and_fits_its_content(host_page, host, site, s
     page = host_page
     page.goto(host.url("one.html"))
     frame = frame_of(page, "calc")
-    wait_engine(frame)
+    unscored(frame)
 
     # Embed mode: no site header title, no footer, no mini bar; the language button stays.
     assert frame.get_attribute("html", "data-embed") == "1"
@@ -249,8 +258,8 @@ def test_two_iframes_are_resized_independently(host_page, host, site):
     page.goto(host.url("two.html"))
     a, b = frame_of(page, "calc-a"), frame_of(page, "calc-b")
     assert b.get_attribute("html", "lang") == "en"
-    wait_engine(a)
-    wait_engine(b)
+    unscored(a)
+    unscored(b)
     a_before = wait_fitted(page, a, "calc-a")
     b_before = wait_fitted(page, b, "calc-b")
 

@@ -136,8 +136,11 @@ class Driver:
             if (!e) return false; const s = getComputedStyle(e);
             return s.display !== 'none' && s.visibility !== 'hidden' && e.getClientRects().length > 0; }""", selector)
 
+    # The actions below wait for their element first, as Playwright's do: a part of the page
+    # that mounts when first used (the tier helper's fields) is there a moment after the click.
     def fill(self, selector: str, value: str) -> None:
         """Set a text field as typing does: focus, the new value, an input and a change event."""
+        self.wait_selector(selector)
         self.run("""([sel, v]) => {
             const e = document.querySelector(sel);
             if (!e) throw new Error('no element ' + sel);
@@ -149,6 +152,7 @@ class Driver:
         }""", [selector, str(value)])
 
     def select(self, selector: str, value: str) -> None:
+        self.wait_selector(selector)
         self.run("""([sel, v]) => {
             const e = document.querySelector(sel);
             if (!e) throw new Error('no element ' + sel);
@@ -159,6 +163,7 @@ class Driver:
         }""", [selector, str(value)])
 
     def click(self, selector: str) -> None:
+        self.wait_selector(selector)
         self.run("(sel) => { const e = document.querySelector(sel); if (!e) throw new Error('no element ' + sel); e.click(); }",
                  selector)
 

@@ -74,7 +74,7 @@ class WebKitDriver(Driver):
     def run(self, js: str, arg=None, timeout: float = 30.0):
         self.driver.set_script_timeout(timeout)
         script = ("const done = arguments[arguments.length - 1];"
-                  f"{js_call(js, arg)}.then((v) => done({{ok: v}}), (e) => done({{error: String(e && e.stack || e)}}));")
+                  f"{js_call(js, arg)}.then((v) => done({{ok: v}}), (e) => done({{error: String(e) + (e && e.stack ? '\\n' + e.stack : '')}}));")
         out = self.driver.execute_async_script(script)
         if "error" in out:
             raise RuntimeError(f"webkit: script failed: {out['error']}")
