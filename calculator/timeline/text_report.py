@@ -9,7 +9,6 @@ from .milestones import VERDICTS
 from .settle_check import STATUSES
 
 
-
 def timeline_table(result: dict[str, Any], lang: str = "zh") -> str:
     p = result["points"]
     out = [p["message"][lang], ""]

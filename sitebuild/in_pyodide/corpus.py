@@ -102,7 +102,6 @@ CORPUS: list = [
 ]
 
 
-
 def expand(request, template: str):
     """A request as sent: a batch file written as text and an encoding becomes its bytes."""
     if isinstance(request, dict) and "csv" in request:

@@ -6,7 +6,6 @@ import { t, bindText } from '../shared/i18n.mjs';
 import { h } from '../shared/dom.mjs';
 import { downloadBytes } from '../shared/download.mjs';
 
-
 const text = (tag, attrs, value) => bindText(h(tag, attrs), value);
 const chrome = (tag, attrs, key, vars) => h(tag, { ...attrs, 'data-i18n': vars ? null : key, text: t(key, vars) });
 
