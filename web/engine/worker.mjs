@@ -92,7 +92,7 @@ function wasmFailure() {
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
-  const { wheels, env = {}, lock = null } = await res.json();
+  const { wheels, env = {}, lock } = await res.json();
   if (!Array.isArray(wheels) || !wheels.length) throw new Error('wheels/manifest.json lists no wheels');
   return { wheels, env, lock };
 }
@@ -119,7 +119,7 @@ async function boot() {
   const starting = loadPyodide({
     indexURL: here('./pyodide/'),
     env,
-    ...(lock ? { lockFileContents: lock } : {}),
+    lockFileContents: lock,   // undefined: the runtime fetches pyodide-lock.json itself
     stdout: () => {},
     stderr: () => {},
   });
