@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""The bytes any first total must download under the project's pins (issue 10), against
-what the app sends and what the throttled goal leaves. Prints figures; asserts nothing.
+"""The bytes a first total of the calculator must download under the project's pins (issue
+10), against what the app sends and what the throttled goal leaves. Prints figures;
+asserts nothing.
 
     .venv/bin/python bench/bench_floor.py [--throttled out.json]
 
-The floor, Brotli as build.py writes it (sitebuild/compress.py), whatever the app does:
+The floor, Brotli as build.py writes it (sitebuild/compress.py):
   - the runtime as published: pyodide.asm.wasm, pyodide.asm.mjs and pyodide.mjs;
   - the standard-library modules the runtime imports while it starts, before any code of
     ours runs (listed by starting dist/'s runtime under Node, taken from dist/'s
