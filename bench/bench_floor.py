@@ -7,10 +7,13 @@ asserts nothing.
 
 The floor, Brotli as build.py writes it (sitebuild/compress.py):
   - the runtime as published: pyodide.asm.wasm, pyodide.asm.mjs and pyodide.mjs;
-  - the standard-library modules the runtime imports while it starts, before any code of
-    ours runs (listed by starting dist/'s runtime under Node, taken from dist/'s
-    python_stdlib.zip: slim bytecode, a stored zip, as shipped);
-  - pydantic-core's extension (the calculator validates every profile with pydantic).
+  - the standard-library modules the runtime imports while it starts and the worker's set-up
+    imports (sysconfig, for the site-packages folder), before any code of ours runs, taken from dist/'s python_stdlib.zip (slim bytecode, a stored zip, as shipped);
+  - pydantic-core's extension (the calculator validates every profile with pydantic);
+  - the site-packages modules a first score imports, from the app archive.
+The modules are listed by the build's runner (sitebuild/runner.mjs: dist/'s runtime under
+Node, started and given the archive as web/engine/worker.mjs does) running
+bench/in_pyodide/imported_files.py, once without the archive and once with a first score.
 The goal "first total <= 0.75 x bare Pyodide's 1+1" under Slow 4G (1.6 Mbit/s) leaves at
 most 0.75 x bare's time x 200 kB/s, and that only if downloading were all the time took.
 Bare's time: bench_throttled.py's --json (--throttled); without it, bare's download alone
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import shutil
 import sys
 import tempfile
 import zipfile
@@ -31,46 +35,38 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from sitebuild.compress import cached_encode  # noqa: E402
 from sitebuild.lock import extract_runtime, load_lock  # noqa: E402
-from sitebuild.process import run  # noqa: E402
+from sitebuild.pyodide_node import run_in_pyodide  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_throttled import SLOW_4G, mb  # noqa: E402
 
 DIST = ROOT / "dist"
-RATE = 1.6e6 / 8   # bytes per second: Slow 4G's download
+PROGRAMS = ROOT / "bench" / "in_pyodide"
+RATE = SLOW_4G["downloadThroughput"]   # bytes per second
 RUNTIME = ["pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"]
-IN_ZIP = "/lib/python314.zip/"
-
-# Started as worker.mjs starts it, the runtime names the files of the modules it imported:
-# once started, then after the app archive is unpacked and a first score is computed.
-FILES = 'json.dumps(sorted({m.__file__ for m in list(sys.modules.values()) if getattr(m, "__file__", None)}))'
-START = """
-import { readFileSync } from 'node:fs';
-import { loadPyodide } from %(loader)s;
-const py = await loadPyodide({ indexURL: %(index)s, env: %(env)s });
-console.log(py.runPython(`import json, sys
-%(files)s`));
-const site = py.runPython("import sysconfig; sysconfig.get_path('purelib')");
-py.unpackArchive(new Uint8Array(readFileSync(%(archive)s)), 'wheel', { extractDir: site });   // as worker.mjs does
-console.log(site);
-console.log(py.runPython(`import importlib; importlib.invalidate_caches()
-import calculator.api
-assert json.loads(calculator.api.handle(json.dumps({"op": "score", "profile": {"age": 30}})))["ok"]
-%(files)s`));
-"""
+FIRST_SCORE = {"op": "score", "profile": {"age": 30}}   # what bench_throttled.py types
 
 
 def brotli(data: bytes) -> int:
     return len(cached_encode(data, "br"))
 
 
-def imported_files(runtime: Path, archive: Path, env: dict) -> tuple[list[str], list[str]]:
-    """Paths inside python_stdlib.zip of the modules the runtime imports while it starts, and
-    inside the app archive of those a first score imports."""
-    script = START % {"loader": json.dumps((runtime / "pyodide.mjs").as_uri()),
-                      "index": json.dumps(str(runtime) + "/"), "env": json.dumps(env),
-                      "archive": json.dumps(str(archive)), "files": FILES}
-    lines = run(["node", "--input-type=module", "-e", script], capture_output=True).stdout.decode().splitlines()
-    started, site, scored = json.loads(lines[-3]), "/" + lines[-2].strip("/") + "/", json.loads(lines[-1])
-    return (sorted(f[len(IN_ZIP):] for f in started if f.startswith(IN_ZIP)),
-            sorted(f[len(site):] for f in scored if f.startswith(site)))
+def imported_files(runtime: Path, archive: Path, env: dict, request: dict | None = None) -> tuple[list, list]:
+    """The modules imported once the runtime has started (and, with `archive` unpacked, has
+    answered `request`): their paths inside python_stdlib.zip and inside site-packages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        host = Path(tmp)
+        args, install = ["/host/out.txt"], []
+        if request is not None:
+            shutil.copyfile(archive, host / archive.name)
+            args, install = [*args, json.dumps(request)], [archive.name]
+        run_in_pyodide(runtime, host, "imported_files.py", args, install=install, env=env, programs=PROGRAMS)
+        zip_dir, site, *files = (host / "out.txt").read_text(encoding="utf-8").splitlines()
+
+    def inside(folder: str) -> list[str]:
+        return sorted(f[len(folder) + 1:] for f in files if f.startswith(folder + "/"))
+
+    return inside(zip_dir), inside(site)
 
 
 def stored_zip(source: zipfile.ZipFile, names: list[str]) -> bytes:
@@ -79,10 +75,6 @@ def stored_zip(source: zipfile.ZipFile, names: list[str]) -> bytes:
         for name in names:
             out.writestr(source.getinfo(name), source.read(name))
     return buffer.getvalue()
-
-
-def mb(n: float) -> str:
-    return f"{n / 1e6:.2f}"
 
 
 def main(argv=None) -> int:
@@ -95,7 +87,8 @@ def main(argv=None) -> int:
     stdlib = zipfile.ZipFile(runtime / "python_stdlib.zip")
     (archive,) = (DIST / "wheels").glob("app-*.zip")
     env = json.loads((DIST / "wheels" / "manifest.json").read_text()).get("env", {})
-    started, scored = imported_files(runtime, archive, env)
+    started, _ = imported_files(runtime, archive, env)
+    _, scored = imported_files(runtime, archive, env, FIRST_SCORE)
     started = [name for name in started if name in set(stdlib.namelist())]   # frozen ones are not in it
     with zipfile.ZipFile(archive) as app:
         (so,) = [name for name in scored if name.startswith("pydantic_core/") and name.endswith(".so")]
@@ -103,11 +96,11 @@ def main(argv=None) -> int:
         modules = stored_zip(app, [name for name in scored if name != so])
 
     rows = [(name, (runtime / name).read_bytes()) for name in RUNTIME]
-    rows += [(f"standard library the runtime imports at start ({len(started)} modules)", stored_zip(stdlib, started)),
+    rows += [(f"standard library the runtime and the worker's set-up import ({len(started)} modules)", stored_zip(stdlib, started)),
              ("pydantic-core's extension", extension),
              (f"pydantic, the calculator and their dependencies, as a first score imports them "
               f"({len(scored) - 1} modules)", modules)]
-    print("Bytes any first total downloads under the pins (MB)\n| part | raw | Brotli |\n|---|---|---|")
+    print("Bytes a first total of the calculator downloads under the pins (MB)\n| part | raw | Brotli |\n|---|---|---|")
     floor = 0
     for name, data in rows:
         floor += brotli(data)

@@ -27,10 +27,11 @@ def programs_digest() -> bytes:
 
 
 def run_in_pyodide(runtime: Path, host: Path, program: str, args: list[str] = (),
-                   install: list[str] = (), env: dict | None = None) -> None:
-    """Run in_pyodide/`program` in the runtime of `runtime` under Node, with `host` mounted at
-    /host, the wheels `install` (file names in `host`) installed, and sys.argv[1:] = `args`."""
-    shutil.copytree(PROGRAMS, host / "in_pyodide", ignore=shutil.ignore_patterns("__pycache__"),
+                   install: list[str] = (), env: dict | None = None, programs: Path = PROGRAMS) -> None:
+    """Run `programs`/`program` (the build's: in_pyodide/) in the runtime of `runtime` under
+    Node, with `host` mounted at /host, the wheels `install` (file names in `host`) installed,
+    and sys.argv[1:] = `args`."""
+    shutil.copytree(programs, host / "in_pyodide", ignore=shutil.ignore_patterns("__pycache__"),
                     dirs_exist_ok=True)
     config = host / "runner.json"
     config.write_text(json.dumps({
