@@ -24,7 +24,12 @@ class ChromiumDriver(Driver):
             if self.foreign(request.url):
                 self._seen.append(f"request to another origin: {request.url}")
 
-        self.page.on("console", lambda m: self._seen.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        def on_console(message) -> None:
+            if message.type == "error":   # where: a failed load names only its status in the text
+                where = (message.location or {}).get("url")
+                self._seen.append(f"console {message.type}: {message.text}" + (f" ({where})" if where else ""))
+
+        self.page.on("console", on_console)
         self.page.on("pageerror", lambda e: self._seen.append(f"uncaught: {e}"))
         self.page.on("request", on_request)
 
