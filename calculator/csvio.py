@@ -18,7 +18,8 @@ import io
 from typing import Any
 
 from .errors import request_error
-from .profile import FIELDS, field_type
+from .fields import kind
+from .profile import FIELDS, Profile
 
 TRUE = {"true", "1", "yes", "y", "是", "t"}
 FALSE = {"false", "0", "no", "n", "否", "f"}
@@ -66,7 +67,7 @@ def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
 def cell_value(name: str, cell: str) -> Any:
     """One cell → the value given to the engine (booleans are read here, the rest by the engine)."""
     value = cell.strip()
-    if field_type(name) == "boolean":
+    if kind(Profile, name) == "boolean":
         low = value.lower()
         if low in TRUE:
             return True

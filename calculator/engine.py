@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from . import eligibility
 from .editions import Edition, edition_on
 from .errors import ProfileError, field_errors, request_error
-from .profile import Profile
+from .profile import CHOICES, Profile
 from .result import Documents, Item, Result
 from .rules import INDICATORS, totals
 from .text import t
@@ -36,7 +36,7 @@ def parse(data: Profile | dict[str, Any]) -> Profile:
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
-        raise ProfileError(field_errors(exc)) from None
+        raise ProfileError(field_errors(exc, Profile, CHOICES)) from None
 
 
 def score(data: Profile | dict[str, Any]) -> Result:

@@ -1,34 +1,43 @@
-"""What the front end needs to draw the form, exported from the models (build writes
-dist/formspec.json). Fields, groups, limits, labels and help come from the Profile;
-option points and the groups' articles from the edition in force — nothing is written twice."""
+"""What the front end needs to draw the forms, exported from the input models (build writes
+dist/formspec.json). One exporter serves every model (the profile, the timeline's inputs):
+fields, sections, order, limits, labels and help come from the model; option points and
+the sections' articles from the edition in force — nothing is written twice.
+
+The form shows the sections in the order of ``GROUPS``, each field where its model puts
+it (``section``, else its group), in the model's order: the fields that decide most
+scores first, who may apply last."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from collections.abc import Mapping
 from functools import cache
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .batch import ID_COLUMNS, VERDICTS
 from .editions import edition_on
 from .insurance_base import periods
-from .profile import FIELDS, OPTIONS, Profile, field_limits, field_meta, field_type, today_in_shanghai
+from .dates import today_in_shanghai
+from .fields import kind, limits, meta
+from .options import Choices
+from .profile import CHOICES, FIELDS, Profile
 from .rules import INDICATORS
-from .text import t
+from .text import Text, t
 
 GROUPS = (
-    ("application", t("申请条件", "Who may apply"),
-     t("积分由用人单位代为申请;先看看你是否符合申请条件(不影响分数)", "Your employer files the application; check first whether you may apply (does not change the score)")),
-    ("base", t("基础指标", "Base indicators"),
-     t("年龄、学历或职称、社保年限", "Age, education or title, years of social insurance")),
-    ("bonus", t("加分指标", "Bonus indicators"),
+    ("base", t("主要指标", "The main items"),
+     t("决定大多数人分数的几项:年龄、学历或职称、社保月数、缴费基数", "What decides most scores: age, education or title, months of social insurance, contribution base")),
+    ("bonus", t("其他加分指标", "Other bonus items"),
      t("符合哪项填哪项,没有的留空", "Fill in what applies to you; leave the rest empty")),
     ("deduction", t("减分指标", "Deductions"),
      t("按次累计扣分", "Each record is deducted, added up")),
     ("veto", t("一票否决", "Veto"),
      t("有任一项即取消积分资格", "Either one disqualifies the applicant")),
+    ("application", t("申请条件与申请日期", "Who may apply, and the date"),
+     t("积分由用人单位代为申请;申请条件不影响分数,申请日期决定按哪一天计算", "Your employer files the application; the conditions do not change the score, the date decides which day it is computed for")),
 )
 
 # where an option's points come from in the edition's parameters
@@ -58,13 +67,13 @@ class _Reads:
 
 def _samples(name: str) -> list[Any]:
     """Values that make field ``name`` count: every option, true, its upper limit."""
-    if name in OPTIONS:
-        return list(OPTIONS[name])
-    kind = field_type(name)
-    if kind == "boolean":
+    if name in CHOICES:
+        return list(CHOICES[name].options)
+    what = kind(Profile, name)
+    if what == "boolean":
         return [True]
-    if kind in {"integer", "number"}:
-        low, high = field_limits(name)
+    if what in {"integer", "number"}:
+        low, high = limits(Profile, name)
         return [v for v in (1, high) if v is not None and (low is None or v >= low)]
     return []
 
@@ -101,35 +110,59 @@ def _insurance_year() -> dict[str, int]:
     return {"from_month": start, "to_month": (start + 10) % 12 + 1}
 
 
-def _field(name: str, edition: Any) -> dict[str, Any]:
-    info = Profile.model_fields[name]
-    meta = field_meta(name)
-    kind = field_type(name)
+def field_spec(model: type[BaseModel], name: str, choices: Mapping[str, Choices], points: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """One field of any input model, as the form draws it. ``points(value)`` gives an option's points."""
+    info = model.model_fields[name]
+    m = meta(model, name)
+    what = kind(model, name)
     spec: dict[str, Any] = {
         "name": name,
-        "group": meta["x-group"],
-        "type": kind,
-        "label": meta["x-label"],
-        "help": meta["x-help"],
+        "group": m.get("x-section", m["x-group"]),
+        "type": what,
+        "label": m["x-label"],
+        "help": m["x-help"],
         "default": None if info.default_factory else info.default,
-        "optional": info.default is None and "x-one-of" not in meta and not info.default_factory,
-        "items": list(field_items()[name]),
+        "optional": info.default is None and "x-one-of" not in m and not info.default_factory,
     }
-    if name == "as_of":
+    if info.default_factory:
         spec["default_today"] = True
-    if kind in {"integer", "number"}:
-        spec["minimum"], spec["maximum"] = field_limits(name)
-    if "x-unit" in meta:
-        spec["unit"] = meta["x-unit"]
-    if "x-one-of" in meta:
-        spec["one_of"] = meta["x-one-of"]
-    if name in OPTIONS:
-        points = _OPTION_POINTS.get(name)
+    if m.get("x-main"):
+        spec["main"] = True
+    if what in {"integer", "number"}:
+        spec["minimum"], spec["maximum"] = limits(model, name)
+    if "x-unit" in m:
+        spec["unit"] = m["x-unit"]
+    if "x-one-of" in m:
+        spec["one_of"] = m["x-one-of"]
+    if name in choices:
+        worth = (points or {}).get(name)
         spec["options"] = [
-            {"value": value, "label": label, **({"points": points(edition, value)} if points else {})}
-            for value, label in OPTIONS[name].items()
+            {"value": value, "label": option.label, **({"points": worth(value)} if worth else {})}
+            for value, option in choices[name].options.items()
         ]
     return spec
+
+
+def groups_spec(model: type[BaseModel], groups: Any, article: Any = None) -> list[dict[str, Any]]:
+    """The sections in order, each citing the articles of the groups its fields belong to."""
+    out = []
+    for gid, label, help in groups:
+        spec: dict[str, Any] = {"id": gid, "label": label, "help": help}
+        if article:
+            laws = []
+            for name in model.model_fields:
+                m = meta(model, name)
+                if m.get("x-section", m["x-group"]) == gid and m["x-group"] not in laws:
+                    laws.append(m["x-group"])
+            spec["article"] = "、".join(dict.fromkeys(article(g) for g in laws))
+        out.append(spec)
+    return out
+
+
+def ordered(model: type[BaseModel], groups: Any, names: Any) -> list[str]:
+    """The fields in the form's order: by section, then as the model declares them."""
+    rank = {gid: k for k, (gid, *_rest) in enumerate(groups)}
+    return sorted(names, key=lambda n: rank[meta(model, n).get("x-section", meta(model, n)["x-group"])])
 
 
 def form_spec(on: dt.date | None = None) -> dict[str, Any]:
@@ -139,8 +172,9 @@ def form_spec(on: dt.date | None = None) -> dict[str, Any]:
         "standard": edition.standard,
         "edition": edition.id,
         "edition_name": edition.name,
-        "groups": [{"id": g, "label": label, "article": edition.article("groups", g), "help": help} for g, label, help in GROUPS],
-        "fields": [_field(name, edition) for name in FIELDS],
+        "groups": groups_spec(Profile, GROUPS, lambda g: edition.article("groups", g)),
+        "fields": [{**field_spec(Profile, name, CHOICES, {k: (lambda v, f=f: f(edition, v)) for k, f in _OPTION_POINTS.items()}),
+                    "items": list(field_items()[name])} for name in ordered(Profile, GROUPS, FIELDS)],
         "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期(填一项)", "Age or birth date (give one)")}},
         "insurance_year": _insurance_year(),
         "batch": {"id_columns": list(ID_COLUMNS), "verdicts": VERDICTS},
@@ -149,7 +183,8 @@ def form_spec(on: dt.date | None = None) -> dict[str, Any]:
 
 
 def _timeline_fields() -> dict[str, Any]:
-    """Issue 12: the timeline's own fields (calculator/timeline/form.py), apart from the profile's."""
+    """The timeline's own fields (calculator/timeline/form.py), apart from the profile's: the
+    page asks for them after the result, and only they go into a link that includes them."""
     from .timeline.form import timeline_form_spec
 
     return timeline_form_spec()

@@ -13,9 +13,11 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
+from pydantic_core import PydanticCustomError
+
+from .dates import parse_date, today_in_shanghai
 from .editions import NoEditionError, edition_on, sources, wage_table
-from .errors import field_error, no_edition_error
-from .profile import today_in_shanghai
+from .errors import field_error, no_edition_error, value_error
 from .text import Text, t, with_figures
 
 
@@ -73,9 +75,9 @@ def _positive(value: Any, field: str, label: Text) -> Fraction:
 def tier_for(monthly_base: Any, on: Any = None, average: Any = None) -> dict[str, Any]:
     """The tier for a monthly base on a date; ``average`` overrides the table's figure."""
     try:
-        day = today_in_shanghai() if on in (None, "") else on if isinstance(on, dt.date) else dt.date.fromisoformat(str(on))
-    except ValueError:
-        raise field_error("on", "日期须为YYYY-MM-DD格式", "the date must be YYYY-MM-DD") from None
+        day = today_in_shanghai() if on in (None, "") else parse_date(on)
+    except PydanticCustomError as exc:
+        raise value_error("on", exc) from None
     try:
         edition = edition_on(day)
     except NoEditionError as exc:

@@ -39,7 +39,8 @@ from typing import Any
 from .editions import Edition, edition_on
 from .engine import parse, score
 from .errors import field_error
-from .profile import AWARD_OPTIONS, EDUCATION_OPTIONS, INSURANCE_BASE_OPTIONS, QUALIFICATION_OPTIONS, Profile, field_limits
+from .fields import limits
+from .profile import AWARD_OPTIONS, EDUCATION_OPTIONS, INSURANCE_BASE_OPTIONS, QUALIFICATION_OPTIONS, Profile
 from .projection import HORIZON_MONTHS, assumptions, project, reaches_on
 from .result import Result
 from .text import Text, t
@@ -48,7 +49,7 @@ from .text import Text, t
 def _action(p: Profile, now: Result, e: Edition, item: str, field: str, to: Any, label: Text,
             months: int | None = None, also: dict[str, Any] | None = None) -> dict[str, Any] | None:
     also = also or {}
-    high = field_limits(field)[1] if isinstance(to, (int, float)) and not isinstance(to, bool) else None
+    high = limits(Profile, field)[1] if isinstance(to, (int, float)) and not isinstance(to, bool) else None
     if high is not None and to > high:
         return None  # beyond what the profile allows
     after = score(p.model_copy(update={field: to, **also}))

@@ -25,7 +25,9 @@ from typing import Any
 
 from .editions import edition_on
 from .engine import score
-from .profile import AGE_MAX, Profile, field_limits, full_years
+from .dates import full_years
+from .fields import limits
+from .profile import AGE_MAX, Profile
 from .text import Text, t, with_figures
 
 HORIZON_MONTHS = 120  # ten years; the projection has HORIZON_MONTHS + 1 points (today included)
@@ -40,7 +42,7 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 
 def _capped(name: str, value: int) -> int:
-    high = field_limits(name)[1]
+    high = limits(Profile, name)[1]
     return value if high is None else min(int(high), value)
 
 
