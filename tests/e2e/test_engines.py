@@ -415,7 +415,7 @@ def test_plan_and_its_chart(engine, hooked_site):
     assert "24 points short" in engine.text("#plan .plan-gap")
 
 
-# ---------------------------------------------------------------- the timeline (issue 12)
+# ---------------------------------------------------------------- the timeline
 
 
 def timeline_settled(engine) -> str:

@@ -169,7 +169,7 @@ def test_blocked_service_workers_are_no_error(browser, site):
 
 def test_the_runtime_wasm_comes_from_the_http_cache_only_when_it_is_the_stored_file(context, own_site):
     """sw.js answers *.wasm from the browser's HTTP cache, where Chromium keeps the code it
-    compiled (issue 10: the repeat visit), only if that copy has the length, encoding and
+    compiled (so the repeat visit skips compiling it again), only if that copy has the length, encoding and
     date of the one the precache checked and stored; otherwise the stored copy answers."""
     page, problems = precached_page(context, own_site)
     page.reload()   # now controlled by the service worker

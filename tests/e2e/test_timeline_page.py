@@ -1,4 +1,4 @@
-"""The timeline section under the plan (web/timeline/, issue 12), in Chromium at 375 px, in
+"""The timeline section under the plan (web/timeline/), in Chromium at 375 px, in
 both languages.
 
 Fixtures from tests/e2e/conftest.py: `site`, `page` (fails on console errors and requests
