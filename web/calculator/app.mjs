@@ -199,5 +199,5 @@ if ('IntersectionObserver' in window) {
 }
 
 // Offline use (service worker, registered once the engine has loaded), share links, saved
-// inputs, embed mode, print: web/features.mjs.
+// inputs, embed mode, print: web/features/features.mjs.
 initFeatures({ whenFormReady, getProfile, setProfile, engineReady: engine.ready });
