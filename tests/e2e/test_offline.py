@@ -20,8 +20,8 @@ import shutil
 import pytest
 
 from conftest import DIST, Site, watch
-from features_helpers import (
-    TYPICAL, TYPICAL_TOTAL, fill, open_page, settle, total, wait_engine, wait_in_page,
+from helpers import (
+    TYPICAL, TYPICAL_TOTAL, fill, open_page, precache_list, settle, total, wait_engine, wait_in_page,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="a new build replacing the old cache, and blocked service workers, need Playwright's context options; offline use in every engine is in test_engines.py")]
@@ -31,13 +31,6 @@ SW_TIMEOUT = 120_000   # the precache downloads the whole build (~16 MB) after t
 
 def build_id(directory) -> str:
     return json.loads((directory / "build.json").read_text(encoding="utf-8"))["build_id"]
-
-
-def precache_list(directory) -> list[str]:
-    text = (directory / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"^const PRECACHE = (.*);$", text, flags=re.M)
-    assert match, "dist/sw.js has no PRECACHE line"
-    return json.loads(match.group(1))
 
 
 def cache_state(page, name: str) -> dict:

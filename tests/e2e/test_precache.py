@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import CHROMIUM_ARGS, DIST, Site, chromium_executable, watch
-from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for, settle, total, wait_engine
+from helpers import TYPICAL, TYPICAL_TOTAL, fragment_for, settle, total, wait_engine
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 180_000
