@@ -308,19 +308,19 @@ def test_tier_helper(engine, hooked_site):
 # ---------------------------------------------------------------- share links and saved inputs
 
 
-DAMAGED_LINKS = [
-    "#p=garbage",
-    "#p=1.",
-    "#p=1.@@@not-base64@@@",
-    fragment_for(TYPICAL)[:-9],                      # cut off while copying
-    fragment_for(TYPICAL, version=7),                # from another version
-    fragment_for([1, 2, 3]),                         # not an object
-    "#p=1." + "A" * 9000,                            # absurdly long
-    "#p=%E0%A4%A",                                   # broken percent-encoding
-]
+DAMAGED_LINKS = {
+    "garbage": "#p=garbage",
+    "empty": "#p=1.",
+    "not-base64": "#p=1.@@@not-base64@@@",
+    "cut-off-while-copying": fragment_for(TYPICAL)[:-9],
+    "another-version": fragment_for(TYPICAL, version=7),
+    "not-an-object": fragment_for([1, 2, 3]),
+    "absurdly-long": "#p=1." + "A" * 9000,
+    "broken-percent-encoding": "#p=%E0%A4%A",
+}
 
 
-def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site):
+def test_share_link_restores(engine, hooked_site):
     open_site(engine, hooked_site.url)
     wait_features(engine)
     fill(engine, TYPICAL)
@@ -339,17 +339,18 @@ def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site
     assert form_values(engine) == TYPICAL
     assert engine.attr("#link-notice", "data-kind") == "ok"
 
-    for fragment in DAMAGED_LINKS:
-        engine.reset(hooked_site)
-        open_site(engine, hooked_site.url + fragment)
-        wait_features(engine)
-        assert engine.attr("#link-notice", "data-kind") == "error", fragment
-        assert engine.attr("#link-notice", "role") == "alert"
-        assert "链接" in engine.text("#link-notice")
-        engine.click("#lang-switch")
-        assert "link" in engine.text("#link-notice").lower()
-        engine.click("#lang-switch")
-        assert form_values(engine) == EMPTY
+
+@pytest.mark.parametrize("fragment", list(DAMAGED_LINKS.values()), ids=list(DAMAGED_LINKS))
+def test_a_damaged_share_link_is_explained_above_a_usable_form(engine, hooked_site, fragment):
+    open_site(engine, hooked_site.url + fragment)
+    wait_features(engine)
+    assert engine.attr("#link-notice", "data-kind") == "error"
+    assert engine.attr("#link-notice", "role") == "alert"
+    assert "链接" in engine.text("#link-notice")
+    engine.click("#lang-switch")
+    assert "link" in engine.text("#link-notice").lower()
+    engine.click("#lang-switch")
+    assert form_values(engine) == EMPTY
     fill(engine, TYPICAL)
     wait_engine(engine)
     assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
