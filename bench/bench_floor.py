@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The bytes a first total of the calculator must download under the project's pins (issue
-10), against what the app sends and what the throttled goal leaves. Prints figures;
+"""The bytes a first total of the calculator must download under the project's pins (to know
+whether the throttled goal can be met at all), against what the app sends and what the
+throttled goal leaves. Prints figures;
 asserts nothing.
 
     .venv/bin/python bench/bench_floor.py [--throttled out.json]

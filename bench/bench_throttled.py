@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A first visit on a phone's link (issue 10): Chromium's DevTools network emulation, the
+"""A first visit on a phone's link (how soon the form and the first total come over a slow
+mobile network): Chromium's DevTools network emulation, the
 "Slow 4G" profile Lighthouse uses (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up),
 cache empty. Prints figures; asserts nothing.
 

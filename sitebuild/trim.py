@@ -1,6 +1,7 @@
-"""Ship only what the browser runs (issue 10), as pyodide/pyodide-pack does for Pyodide apps.
+"""Ship only what the browser runs (fewer bytes before the first total on a slow link), as
+pyodide/pyodide-pack does for Pyodide apps.
 
-The build runs the pinned runtime under Node the way web/worker.mjs does and sends it
+The build runs the pinned runtime under Node the way web/engine/worker.mjs does and sends it
 every request of sitebuild/in_pyodide/corpus.py (every calculator.api op, good input and each
 kind of bad input). What that run loads is the shipped set:
   - dist/pyodide/python_stdlib.zip keeps only the standard-library modules loaded

@@ -1,4 +1,4 @@
-// Runs the pinned Pyodide under Node the way web/worker.mjs does (sitebuild/trim.py):
+// Runs the pinned Pyodide under Node the way web/engine/worker.mjs does (sitebuild/trim.py):
 // start the runtime on a given standard library, unpack the given archives into
 // site-packages, then send every request of a corpus through calculator.api.handle,
 // catching a Python exception exactly where the worker catches it. Writes, as JSON:

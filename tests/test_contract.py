@@ -11,7 +11,7 @@ import re
 import pytest
 
 from calculator import Profile, ProfileError, score
-from rulebook import AWARD, EDUCATION, INSURANCE_BASE, QUALIFICATION
+from rulebook import AWARD, EDUCATION, INSURANCE_BASE, QUALIFICATION, STANDARD
 
 AS_OF = "2026-11-21"
 
@@ -111,9 +111,22 @@ def test_bad_non_negative_integers(field, bad):
     assert field in fields_of(errs)
 
 
+# The item each count or duration feeds (rulebook, "The indicators").
+ITEM_OF = {"social_insurance_months": "social_insurance", "public_service_years": "public_service",
+           "suburb_years": "suburb", "spouse_hukou_years": "spouse", "false_material_count": "false_material",
+           "detention_count": "detention", "criminal_count": "criminal"}
+AGE_30 = 30   # 第六条(一): 30 points at 43 or younger; ok() is 30 years old and nothing else
+
+
+def points_of(result, item_id) -> int:
+    return next(i.points for i in result.items if i.id == item_id)
+
+
 @pytest.mark.parametrize("field", INTS)
 def test_zero_is_allowed(field):
-    score(ok(**{field: 0}))
+    result = score(ok(**{field: 0}))
+    assert points_of(result, ITEM_OF[field]) == 0
+    assert result.total == AGE_30 and not result.meets_standard
 
 
 @pytest.mark.parametrize("field", list(ENUMS))
@@ -134,8 +147,14 @@ def test_enum_error_lists_allowed_values(field):
 
 @pytest.mark.parametrize("field", list(ENUMS))
 def test_every_enum_value_accepted(field):
+    """Each value scores its row of the rulebook's table (the other of education and
+    qualification is at none, so 第十一条's higher-of-the-two is the table itself)."""
+    table = {"education": EDUCATION, "qualification": QUALIFICATION, "insurance_base": INSURANCE_BASE, "award": AWARD}[field]
     for v in ENUMS[field]:
-        score(ok(**{field: v}))
+        result = score(ok(**{field: v}))
+        assert points_of(result, field) == table[v], (field, v)
+        assert result.total == AGE_30 + table[v], (field, v)
+        assert result.meets_standard == (result.total >= STANDARD), (field, v)
 
 
 @pytest.mark.parametrize("field", NUMBERS)
@@ -146,9 +165,13 @@ def test_bad_investment_numbers(field, bad):
 
 
 @pytest.mark.parametrize("field", NUMBERS)
-def test_investment_numbers_accept_fractions(field):
-    score(ok(**{field: 12.5}))
-    score(ok(**{field: 0}))
+@pytest.mark.parametrize(("value", "points"), [(12.5, 10), (19.99, 10), (9.99, 0), (0, 0), (25.5, 20)])
+def test_investment_numbers_accept_fractions(field, value, points):
+    """第七条(四): 10 points per full 10万元 of yearly tax or per full 10 Shanghai hires, from
+    10 on: a fraction counts as the full tens below it."""
+    result = score(ok(**{field: value}))
+    assert points_of(result, "investment") == points
+    assert result.total == AGE_30 + points
 
 
 @pytest.mark.parametrize("field", list(BOOLS))

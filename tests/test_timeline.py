@@ -1,4 +1,4 @@
-"""Issue 12: the points' validity timeline, the child's milestones, what 120 unlocks, the
+"""After the score: the points' validity timeline, the child's milestones, what 120 unlocks, the
 居转户 pre-check and the .ics file.
 
 Expected dates are worked by hand from the rules stated in calculator/parameters/

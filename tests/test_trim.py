@@ -90,7 +90,8 @@ def test_trimmed_runtime_answers_as_cpython(trimmed_run):
     assert not wrong, "\n".join(wrong[:10])
     kinds = {a["errors"][0]["type"] for a in trimmed_run["answers"] if a.get("ok") is False}
     assert {"request", "int_parsing", "extra_forbidden", "no_edition", "value_error"} <= kinds, kinds
-    # every error a user can cause is an answer with a message, never an exception (issue 11)
+    # every error a user can cause is an answer with a message, never an exception (an exception
+    # in the worker would leave the page without a reason to show)
     raised = [r for r, a in zip(trimmed_run["requests"], trimmed_run["answers"]) if "raised" in a]
     assert not raised, raised[:5]
 

@@ -2,7 +2,7 @@
 // build.py fills in the two constants below: the build id (a hash of every asset) names the
 // cache, so a new release never mixes old and new files; the list is every asset of dist/.
 //
-// When the files are stored (issue 10: the precache must not compete with the first score):
+// When the files are stored (the precache must not compete with the first score for the link):
 //  - first visit (no older cache): nothing at install; the page posts {type: 'PRECACHE'}
 //    after its first total, and only then is the rest fetched;
 //  - a new release (an older cache exists): at install, before it takes over.
@@ -105,8 +105,8 @@ self.addEventListener("message", (event) => {
 // holds the very file this build stored: Chromium keeps the machine code it compiled with
 // the HTTP-cache entry (its WebAssembly code cache), so a repeat visit skips most of the
 // compilation and runs the interpreter's optimised code at once; the copy in Cache Storage
-// gets such code only after it has been compiled once itself (issue 10: the first repeat
-// visit, about 0.5 s sooner on the bench's machine). "The very file": the same length,
+// gets such code only after it has been compiled once itself (so the first repeat visit is
+// about 0.5 s sooner on the bench's machine). "The very file": the same length,
 // encoding and date as the stored copy, whose sha256 the precache checked; anything else,
 // or no such entry (evicted, another browser), and the stored copy answers, as offline.
 const CODE_CACHED = /\.wasm$/;

@@ -80,7 +80,7 @@ CORPUS: list = [
     {"op": "batch", "csv_base64": 12},
     {"op": "batch", "csv_base64": "//79/A=="},
     {"op": "batch"},
-    # timeline (issue 12): every kind of answer, the calendar file, English, and each refusal
+    # timeline (its modules must ship too): every kind of answer, the calendar file, English, and each refusal
     {"op": "timeline", "profile": TYPICAL,
      "timeline": {"on": "2026-11-21", "permit_expiry": "2027-04-10", "points_status": "approved",
                   "points_approved_on": "2026-05-01", "child_stage": "grade_8"}},

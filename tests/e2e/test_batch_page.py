@@ -22,72 +22,12 @@ from pathlib import Path
 import pytest
 
 from calculator import score
+from helpers import AS_OF, N_ROWS, csv_text, make_people, no_sideways_scroll, profile_of, wait_engine
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="the 1000-row scale check, axe-core and Playwright's download events; the batch scenario of every engine is in test_engines.py")]
 
-ENGINE_TIMEOUT = 180_000
 BATCH_TIMEOUT = 180_000
 FILES = Path(__file__).resolve().parents[1] / "batch_files"
-AS_OF = "2026-11-21"
-N_ROWS = 1000
-
-EDUCATION = ["none", "associate", "bachelor", "bachelor_degree", "master", "doctorate"]
-QUALIFICATION = ["", "none", "skill_4", "skill_3", "skill_2", "intermediate_title", "skill_1", "senior_title"]
-INSURANCE_BASE = ["", "none", "x0.8", "x1", "x2", "x3"]
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
-GIVEN = ["小明", "静", "洋", "伟", "芳", "娜", "秀英", "敏", "磊", "军", "丽", "强", "婷", "杰", "晓东"]
-
-COLUMNS = ["id", "姓名", "as_of", "age", "education", "qualification", "qualification_salary_ok",
-           "social_insurance_months", "insurance_base", "suburb_years", "spouse_hukou_years",
-           "shortage_major", "detention_count"]
-
-
-def make_people(n: int = N_ROWS) -> list[dict]:
-    """n profiles from the contract's fields, varied deterministically, with an id and a Chinese name."""
-    rng = random.Random(20261121)
-    people = []
-    for k in range(n):
-        p: dict = {"id": f"E{k + 1:04d}", "姓名": rng.choice(SURNAMES) + rng.choice(GIVEN), "as_of": AS_OF,
-                   "age": 18 + (k * 7) % 43, "education": EDUCATION[k % len(EDUCATION)],
-                   "social_insurance_months": (k * 13) % 121}
-        qualification = QUALIFICATION[(k // 3) % len(QUALIFICATION)]
-        if qualification:
-            p["qualification"] = qualification
-            p["qualification_salary_ok"] = rng.random() < 0.7
-        base = INSURANCE_BASE[(k // 2) % len(INSURANCE_BASE)]
-        if base:
-            p["insurance_base"] = base
-        if k % 4 == 0:
-            p["suburb_years"] = rng.randint(0, 8)
-        if k % 5 == 1:
-            p["spouse_hukou_years"] = rng.randint(0, 6)
-        if k % 6 == 2:
-            p["shortage_major"] = rng.random() < 0.5
-        if k % 17 == 3:
-            p["detention_count"] = 1
-        people.append(p)
-    return people
-
-
-def profile_of(person: dict) -> dict:
-    return {k: v for k, v in person.items() if k not in ("id", "姓名")}
-
-
-def cell(value) -> str:
-    if value is True:
-        return "是"
-    if value is False:
-        return "否"
-    return "" if value is None else str(value)
-
-
-def csv_text(people: list[dict]) -> str:
-    out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    for p in people:
-        writer.writerow([cell(p.get(c)) for c in COLUMNS])
-    return out.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +50,7 @@ def open_batch(page, site, width=1280, height=900):
     page.set_viewport_size({"width": width, "height": height})
     page.goto(site.url + "batch.html")
     page.wait_for_selector("#csv-file", state="attached")
-    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+    wait_engine(page)
 
 
 def upload(page, path: Path) -> str:
@@ -133,11 +73,6 @@ def download_rows(page, button="#download") -> tuple[list[str], list[dict], byte
     data = Path(download.path()).read_bytes()
     reader = csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline=""))
     return reader.fieldnames, list(reader), data, download.suggested_filename
-
-
-def no_sideways_scroll(page, width=375):
-    scroll = page.evaluate("() => document.documentElement.scrollWidth")
-    assert scroll <= width, f"the page scrolls sideways: scrollWidth {scroll} > {width}"
 
 
 # ---------------------------------------------------------------- tests

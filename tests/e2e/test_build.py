@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DIST, ROOT, Site, watch
+from helpers import ENGINE_TIMEOUT, wait_engine
 from sitebuild import BuildError
 from sitebuild.assemble import dist_files, is_asset
 from sitebuild.bytecode import PYODIDE_ENV
@@ -32,7 +33,6 @@ from sitebuild.venv import venv_python
 BARE = Path(__file__).resolve().parent / "bare"
 EXAMPLES = sorted((ROOT / "tests" / "examples").glob("*.json"))
 LOCK = json.loads((ROOT / "pyodide.lock.json").read_text(encoding="utf-8"))
-ENGINE_TIMEOUT = 180_000  # ms: a cold Pyodide start on a slow CI machine
 
 
 @pytest.fixture(scope="module")
@@ -348,7 +348,7 @@ def test_site_csp_header_and_meta_fallback(page, site):
         expected = {k: v for k, v in header.items() if k != "frame-ancestors"}
         assert fallback == expected
     # and the engine starts under it
-    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+    wait_engine(page)
 
 
 @pytest.mark.browser
@@ -358,7 +358,7 @@ def test_site_loads_compressed_and_scores(page, site):
     encodings: dict[str, str | None] = {}
     page.on("response", lambda r: encodings.__setitem__(r.url[len(site.url):], r.headers.get("content-encoding")))
     page.goto(site.url)
-    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
+    wait_engine(page)
     example = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
     got = page.evaluate("async p => (await window.shpoints.score(p)).total", example["profile"])
     assert got == example["expected_total"]

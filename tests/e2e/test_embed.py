@@ -10,13 +10,9 @@ independently; nothing is requested from any origin but the two local ones.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from features_helpers import TYPICAL, TYPICAL_TOTAL, fill, settle, total, wait_engine
+from helpers import TYPICAL, TYPICAL_TOTAL, Host, fill, settle, total, wait_engine
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="dark theme, two iframes and crops need Playwright's frames and clips; the embed scenario of every engine is in test_engines.py")]
 
@@ -46,29 +42,6 @@ HOST_PAGE = """<!doctype html>
 
 FRAME = ('<iframe id="{id}" src="{site}?embed=1{query}" title="上海居住证积分计算器" '
          'loading="lazy" style="width:100%;border:0"></iframe>')
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
-
-
-class Host:
-    """A plain static server (no CSP, like many blogs) for the host page: another origin."""
-
-    def __init__(self, directory):
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.server.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def url(self, name: str) -> str:
-        return f"{self.origin}/{name}"
-
-    def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture

@@ -31,16 +31,17 @@ from calculator import score as py_score
 from calculator.planner import plan as py_plan
 from calculator.timeline import timeline as py_timeline
 from conftest import ARTIFACTS, DIST, Site
-from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for
-from test_batch_page import csv_text, make_people, profile_of
-from test_offline import precache_list
+from helpers import (
+    ENGINE_TIMEOUT, PLAN_TIMEOUT, TYPICAL, TYPICAL_TOTAL, Host, csv_text, fragment_for, make_people,
+    no_sideways_scroll, precache_list, profile_of,
+)
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.json"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
-ENGINE = 180.0      # first start of Pyodide in an engine on a slow machine (s)
-SETTLE = 60.0
+ENGINE = ENGINE_TIMEOUT / 1000    # the drivers wait in seconds
+SETTLE = PLAN_TIMEOUT / 1000
 EMPTY = {"age": "", "education": "none", "social_insurance_months": "", "insurance_base": "none"}
 
 
@@ -129,18 +130,6 @@ def example(part: str) -> dict:
 def shot(engine, name: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return engine.screenshot(ARTIFACTS / f"{engine.name}-{name}.png")
-
-
-def no_sideways_scroll(engine, width: int = 375) -> None:
-    scroll = engine.run("() => document.documentElement.scrollWidth")
-    wide = [] if scroll <= width else engine.run("""(w) => [...document.querySelectorAll('body *')]
-        .filter(e => e.getBoundingClientRect().right > w + 1 || e.scrollWidth > w + 1)
-        .slice(0, 8).map(e => `${e.tagName}#${e.id}.${e.className} ${Math.round(e.getBoundingClientRect().right)} sw=${e.scrollWidth}`)
-        .concat([...(function* () { const it = document.createNodeIterator(document.body, NodeFilter.SHOW_TEXT);
-            for (let n; (n = it.nextNode());) { const r = document.createRange(); r.selectNodeContents(n);
-              const b = r.getBoundingClientRect(); if (b.right > w + 1) yield `text in ${n.parentElement.tagName}#${n.parentElement.id}.${n.parentElement.className}: ${Math.round(b.right)} ${n.textContent.slice(0, 30)}`; } })()].slice(0, 8))
-        .concat([`body ${document.body.scrollWidth}, scrollX ${scrollX}`])""", width)
-    assert scroll <= width, f"{engine.name}: the page scrolls sideways: scrollWidth {scroll} > {width}: {wide}"
 
 
 # ---------------------------------------------------------------- the calculator
@@ -319,19 +308,19 @@ def test_tier_helper(engine, hooked_site):
 # ---------------------------------------------------------------- share links and saved inputs
 
 
-DAMAGED_LINKS = [
-    "#p=garbage",
-    "#p=1.",
-    "#p=1.@@@not-base64@@@",
-    fragment_for(TYPICAL)[:-9],                      # cut off while copying
-    fragment_for(TYPICAL, version=7),                # from another version
-    fragment_for([1, 2, 3]),                         # not an object
-    "#p=1." + "A" * 9000,                            # absurdly long
-    "#p=%E0%A4%A",                                   # broken percent-encoding
-]
+DAMAGED_LINKS = {
+    "garbage": "#p=garbage",
+    "empty": "#p=1.",
+    "not-base64": "#p=1.@@@not-base64@@@",
+    "cut-off-while-copying": fragment_for(TYPICAL)[:-9],
+    "another-version": fragment_for(TYPICAL, version=7),
+    "not-an-object": fragment_for([1, 2, 3]),
+    "absurdly-long": "#p=1." + "A" * 9000,
+    "broken-percent-encoding": "#p=%E0%A4%A",
+}
 
 
-def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site):
+def test_share_link_restores(engine, hooked_site):
     open_site(engine, hooked_site.url)
     wait_features(engine)
     fill(engine, TYPICAL)
@@ -350,17 +339,18 @@ def test_share_link_restores_and_a_damaged_link_is_explained(engine, hooked_site
     assert form_values(engine) == TYPICAL
     assert engine.attr("#link-notice", "data-kind") == "ok"
 
-    for fragment in DAMAGED_LINKS:
-        engine.reset(hooked_site)
-        open_site(engine, hooked_site.url + fragment)
-        wait_features(engine)
-        assert engine.attr("#link-notice", "data-kind") == "error", fragment
-        assert engine.attr("#link-notice", "role") == "alert"
-        assert "链接" in engine.text("#link-notice")
-        engine.click("#lang-switch")
-        assert "link" in engine.text("#link-notice").lower()
-        engine.click("#lang-switch")
-        assert form_values(engine) == EMPTY
+
+@pytest.mark.parametrize("fragment", list(DAMAGED_LINKS.values()), ids=list(DAMAGED_LINKS))
+def test_a_damaged_share_link_is_explained_above_a_usable_form(engine, hooked_site, fragment):
+    open_site(engine, hooked_site.url + fragment)
+    wait_features(engine)
+    assert engine.attr("#link-notice", "data-kind") == "error"
+    assert engine.attr("#link-notice", "role") == "alert"
+    assert "链接" in engine.text("#link-notice")
+    engine.click("#lang-switch")
+    assert "link" in engine.text("#link-notice").lower()
+    engine.click("#lang-switch")
+    assert form_values(engine) == EMPTY
     fill(engine, TYPICAL)
     wait_engine(engine)
     assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
@@ -415,7 +405,7 @@ def test_plan_and_its_chart(engine, hooked_site):
     assert "24 points short" in engine.text("#plan .plan-gap")
 
 
-# ---------------------------------------------------------------- the timeline (issue 12)
+# ---------------------------------------------------------------- the timeline
 
 
 def timeline_settled(engine) -> str:
@@ -525,8 +515,6 @@ HOST_PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 
 
 def test_embed_from_another_origin_sends_its_height(engine, hooked_site, tmp_path):
-    from test_embed import Host
-
     (tmp_path / "host.html").write_text(HOST_PAGE.format(site=hooked_site.url), encoding="utf-8")
     host = Host(tmp_path)
     try:

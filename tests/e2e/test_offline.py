@@ -20,8 +20,8 @@ import shutil
 import pytest
 
 from conftest import DIST, Site, watch
-from features_helpers import (
-    TYPICAL, TYPICAL_TOTAL, fill, open_page, settle, total, wait_engine, wait_in_page,
+from helpers import (
+    TYPICAL, TYPICAL_TOTAL, fill, open_page, precache_list, settle, total, wait_engine, wait_in_page,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="a new build replacing the old cache, and blocked service workers, need Playwright's context options; offline use in every engine is in test_engines.py")]
@@ -31,13 +31,6 @@ SW_TIMEOUT = 120_000   # the precache downloads the whole build (~16 MB) after t
 
 def build_id(directory) -> str:
     return json.loads((directory / "build.json").read_text(encoding="utf-8"))["build_id"]
-
-
-def precache_list(directory) -> list[str]:
-    text = (directory / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"^const PRECACHE = (.*);$", text, flags=re.M)
-    assert match, "dist/sw.js has no PRECACHE line"
-    return json.loads(match.group(1))
 
 
 def cache_state(page, name: str) -> dict:
@@ -169,7 +162,7 @@ def test_blocked_service_workers_are_no_error(browser, site):
 
 def test_the_runtime_wasm_comes_from_the_http_cache_only_when_it_is_the_stored_file(context, own_site):
     """sw.js answers *.wasm from the browser's HTTP cache, where Chromium keeps the code it
-    compiled (issue 10: the repeat visit), only if that copy has the length, encoding and
+    compiled (so the repeat visit skips compiling it again), only if that copy has the length, encoding and
     date of the one the precache checked and stored; otherwise the stored copy answers."""
     page, problems = precached_page(context, own_site)
     page.reload()   # now controlled by the service worker

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
-from features_helpers import SETTLE_TIMEOUT, settle, total, wait_engine
+from helpers import SETTLE_TIMEOUT, open_page, settle, total, wait_engine
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="axe-core, Playwright's keyboard and request routing; the page's scenarios of every engine are in test_engines.py")]
 
@@ -29,12 +29,6 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def open_page(page, site, width=375, height=900):
-    page.set_viewport_size({"width": width, "height": height})
-    page.goto(site)
-    page.wait_for_selector("#profile-form [name=age]")
 
 
 def item_points(page, item_id) -> int:

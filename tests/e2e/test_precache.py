@@ -1,4 +1,5 @@
-"""The first visit's precache (web/sw.js, issue 10): it waits for the first total, never
+"""The first visit's precache (web/sw.js), which must not compete with the first score for
+the link: it waits for the first total, never
 downloads a file twice, and stores only what matches build.json's sha256.
 
 Counted with the server's own request log: after one visit with a total and a complete
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import CHROMIUM_ARGS, DIST, Site, chromium_executable, watch
-from features_helpers import TYPICAL, TYPICAL_TOTAL, fragment_for, settle, total, wait_engine
+from helpers import TYPICAL, TYPICAL_TOTAL, fragment_for, settle, total, wait_engine
 
 pytestmark = pytest.mark.browser
 TIMEOUT = 180_000

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from features_helpers import TYPICAL, TYPICAL_TOTAL, open_page, score, wait_features
+from helpers import TYPICAL, TYPICAL_TOTAL, open_page, score, wait_features
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="PDF printing exists only in Chromium's DevTools protocol")]
 

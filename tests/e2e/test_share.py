@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from features_helpers import (
+from helpers import (
     TYPICAL, TYPICAL_TOTAL, fill, fragment_for, open_page, score, settle, total, wait_engine,
     wait_features, wait_in_page,
 )
@@ -84,7 +84,7 @@ def test_works_without_storage(browser, site):
 
 
 def test_share_and_saved_data_controls_are_accessible(page, site, axe_check, screenshot):
-    open_page(page, site.url + fragment_for({**TYPICAL, "favourite_colour": "red"}))
+    open_page(page, site.url + fragment_for({**TYPICAL, "favourite_colour": "red"}), width=390)
     wait_features(page)
     wait_engine(page)
     assert settle(page) == "ready"

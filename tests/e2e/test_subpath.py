@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from conftest import Site, watch
 
-from features_helpers import TYPICAL, TYPICAL_TOTAL, fill, settle, total, wait_engine
+from helpers import TYPICAL, TYPICAL_TOTAL, fill, settle, total, wait_engine
 
 pytestmark = pytest.mark.browser
 

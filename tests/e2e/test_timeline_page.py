@@ -1,4 +1,4 @@
-"""The timeline section under the plan (web/timeline/, issue 12), in Chromium at 375 px, in
+"""The timeline section under the plan (web/timeline/), in Chromium at 375 px, in
 both languages.
 
 Fixtures from tests/e2e/conftest.py: `site`, `page` (fails on console errors and requests
@@ -17,22 +17,11 @@ import icalendar
 import pytest
 
 from calculator.timeline import timeline as py_timeline
+from helpers import PLAN_TIMEOUT, open_page, wait_engine
 
 pytestmark = pytest.mark.browser
 
-ENGINE_TIMEOUT = 180_000
-SETTLE_TIMEOUT = 60_000
 MET = {"age": "30", "education": "bachelor_degree", "social_insurance_months": "48"}   # 30 + 90 + 12 = 132
-
-
-def open_page(page, site, lang):
-    page.set_viewport_size({"width": 375, "height": 900})
-    page.goto(site)
-    page.wait_for_selector("#profile-form [name=age]")
-    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
-    if lang == "en":
-        page.click("#lang-switch")
-        page.wait_for_selector("html[lang=en]", state="attached")
 
 
 def fill_profile(page, profile):
@@ -42,12 +31,12 @@ def fill_profile(page, profile):
             control.select_option(value)
         else:
             control.fill(value)
-    page.wait_for_selector("#total[data-state=ready]", state="attached", timeout=SETTLE_TIMEOUT)
+    page.wait_for_selector("#total[data-state=ready]", state="attached", timeout=PLAN_TIMEOUT)
 
 
 def settled(page) -> str:
     page.wait_for_selector("#timeline:not([data-state=pending]):not([data-state=off])", state="attached",
-                           timeout=SETTLE_TIMEOUT)
+                           timeout=PLAN_TIMEOUT)
     return page.get_attribute("#timeline", "data-state")
 
 
@@ -59,7 +48,7 @@ def open_section(page):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_timeline_at_375px_bad_date_kept_at_its_field(page, site, screenshot, lang):
-    open_page(page, site, lang)
+    open_page(page, site, engine=True, lang=lang)
     fill_profile(page, MET)
     open_section(page)   # the timeline is worked out only while its section is open
     assert settled(page) == "ready"
@@ -118,15 +107,15 @@ def test_timeline_at_375px_bad_date_kept_at_its_field(page, site, screenshot, la
 
     # saved like the other inputs: back after a reload
     page.reload()
-    page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=ENGINE_TIMEOUT)
-    page.wait_for_selector("#total[data-state=ready]", state="attached", timeout=SETTLE_TIMEOUT)
+    wait_engine(page)
+    page.wait_for_selector("#total[data-state=ready]", state="attached", timeout=PLAN_TIMEOUT)
     open_section(page)
     assert page.locator("#timeline [name=permit_expiry]").input_value() == "2027-04-10"
     assert page.locator("#timeline [name=child_stage]").input_value() == "grade_9"
 
 
 def test_unlocks_reachable_from_the_result_and_hidden_in_print(page, site):
-    open_page(page, site, "zh")
+    open_page(page, site, engine=True, lang="zh")
     fill_profile(page, MET)
     page.click("#unlocks-link")
     page.wait_for_selector("#unlocks[open]")

@@ -132,8 +132,8 @@ function mountLazyParts(spec, formEl) {
   mountTimelineLoader(spec);
 }
 
-// The timeline under the plan (web/timeline/, issue 12): mounted when its section is first
-// opened, its "what 120 unlocks" link is followed, or the first total arrives.
+// The timeline under the plan (web/timeline/, loaded apart so the score never waits for it):
+// mounted when its section is first opened, its "what 120 unlocks" link is followed, or the first total arrives.
 function mountTimelineLoader(spec) {
   const section = document.getElementById('timeline');
   if (!section) return;
@@ -199,5 +199,5 @@ if ('IntersectionObserver' in window) {
 }
 
 // Offline use (service worker, registered once the engine has loaded), share links, saved
-// inputs, embed mode, print: web/features.mjs.
+// inputs, embed mode, print: web/features/features.mjs.
 initFeatures({ whenFormReady, getProfile, setProfile, engineReady: engine.ready });

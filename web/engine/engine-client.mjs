@@ -112,7 +112,8 @@ export function startEngine(onStatus = () => {}) {
       fail(status.stage === 'start' ? 'no-worker' : 'other', detail);
     };
     worker.onmessageerror = () => fail('other', 'message could not be decoded');
-    // The form first (issue 10): the worker downloads the runtime once the page has loaded,
+    // The form first (on a slow link it must not wait behind the runtime): the worker
+    // downloads the runtime once the page has loaded,
     // unless this page came from the service worker (a repeat visit: the runtime is read from
     // the device, there is no link to share), where waiting would only delay the total.
     const go = () => worker.postMessage({ type: 'start' });

@@ -50,7 +50,7 @@ function answer(msg) {
 
 // The runtime's downloads wait for {type: 'start'}, which the page sends once its own files
 // are in (engine-client.mjs: after the page's load event): on a slow link the page's HTML,
-// CSS, modules and form spec must not queue behind 10 MB of runtime (issue 10).
+// CSS, modules and form spec must not queue behind 10 MB of runtime (the form comes first).
 let start;
 const started = new Promise((resolve) => { start = resolve; });
 

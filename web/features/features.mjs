@@ -1,4 +1,4 @@
-// Wires the issue-4 features into the page: query options (embed, lang, theme), share links,
+// Wires the features around the calculator into the page: query options (embed, lang, theme), share links,
 // saved inputs, the print button, and the service worker. app.mjs imports this module (so
 // the query options apply before the form renders) and calls initFeatures() once.
 //

@@ -20,8 +20,9 @@ function canRegister() {
   }
 }
 
-// The precache waits for the engine's first answer on screen (issue 10): a total, or the
-// field messages of a refused input. Listened for from the start.
+// The precache waits for the engine's first answer on screen, so that it never competes
+// with the first score for the link: a total, or the field messages of a refused input.
+// Listened for from the start.
 const firstAnswer = new Promise((resolve) => {
   const off = on('score-state', ({ state }) => { if (state !== 'pending') { off(); resolve(); } });
 });

@@ -1,7 +1,7 @@
 // The projection chart: the total month by month over the plan's horizon (the plan JSON's
 // `projection`), the standard line and the date it is reached, as inline SVG.
 //
-// Sized by its viewBox and `width: 100%` (web/plan.css), so it fits a 375 px phone without
+// Sized by its viewBox and `width: 100%` (web/plan/plan.css), so it fits a 375 px phone without
 // scrolling; the text is sized in viewBox units chosen so it stays readable at that width.
 // No style attributes (the page's CSP): colours and line styles come from classes.
 // Accessible: role="img" with a <title>/<desc> that say the outcome in words, and a

@@ -203,7 +203,7 @@ const STRINGS = {
   worker_internal: { zh: '计算程序内部错误：{m}', en: 'Internal error in the calculator: {m}' },
   failed_corrupt: { zh: '计算程序的文件已损坏（可能下载不完整，或被网络中途改动），无法运行。请刷新本页；如果仍然失败，请换一个网络再试。', en: 'A file of the calculator arrived damaged (an incomplete download, or changed on the way), so it cannot run. Please reload the page; if it fails again, try another network.' },
   footer_engines: { zh: '已在这些浏览器引擎上测试：Chromium 156（Chrome、Edge、安卓浏览器）、WebKitGTK 2.50（Safari 及 iPhone 上的所有浏览器和微信所用的 WebKit）、Firefox ESR 153。', en: 'Tested in these browser engines: Chromium 156 (Chrome, Edge, Android browsers), WebKitGTK 2.50 (WebKit, the engine of Safari and of every browser and WeChat on iPhone), Firefox ESR 153.' },
-  // ---- the timeline section (issue 12, web/timeline/)
+  // ---- the timeline section (web/timeline/): what happens after the score
   tl_heading: { zh: '积分有效期、孩子升学节点与居转户预检', en: 'Points validity, your child\'s school milestones and a 居转户 pre-check' },
   tl_loading: { zh: '正在加载…', en: 'Loading…' },
   tl_unlocks_link: { zh: '达标能带来什么？不能带来什么？', en: 'What does meeting the standard give, and not give?' },

@@ -1,5 +1,5 @@
-// The timeline section (<details id="timeline"> under the plan; issue 12), loaded on demand by
-// app.mjs when the section is first opened or after the first total. It asks the engine
+// The timeline section (<details id="timeline"> under the plan: what follows the score),
+// loaded on demand by app.mjs when the section is first opened or after the first total. It asks the engine
 // (op `timeline`, latest wins) with the timeline's inputs, the last scored profile and the page
 // language, and redraws on every new total, edit and language switch.
 //

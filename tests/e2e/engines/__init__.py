@@ -3,7 +3,7 @@
     chromium  Debian's Chromium through Playwright (executable_path, as the other tests)
     webkit    Debian's WebKitGTK: WebKitWebDriver driving MiniBrowser under Xvfb, through
               Selenium's WebKitGTK driver (no headless mode, no console log)
-    firefox   Debian's firefox-esr, headless, over WebDriver BiDi (bidi.py, a small client
+    firefox   Debian's firefox-esr, headless, over WebDriver BiDi (firefox.py, a small client
               on websocket-client: no geckodriver)
 
 `SHPOINTS_ENGINES=chromium,webkit,firefox` (default: all three) or `--engines` picks them.
