@@ -13,6 +13,7 @@ from .profile import Profile
 from .result import Documents, Item, Result
 from .rules import INDICATORS, totals
 from .text import t
+from .wages import pending_notes, profile_uses_figures
 
 
 def documents(items: list[Item], edition: Edition) -> list[Documents]:
@@ -38,9 +39,11 @@ def parse(data: Profile | dict[str, Any]) -> Profile:
         raise ProfileError(field_errors(exc)) from None
 
 
-def score(data: Profile | dict[str, Any]) -> Result:
+def score(data: Profile | dict[str, Any], editions: tuple[Edition, ...] | None = None) -> Result:
+    """The result for one profile under the edition in force on its date: of the shipped
+    editions, or of ``editions`` (``editions.read_editions(folder)``, e.g. a draft amendment)."""
     profile = parse(data)
-    edition = edition_on(profile.as_of)
+    edition = edition_on(profile.as_of, editions)
     items = [rule(profile, edition) for rule in INDICATORS]
     done = totals.apply(items, edition)
     notices = list(done.notices)
@@ -62,6 +65,7 @@ def score(data: Profile | dict[str, Any]) -> Result:
         subtotals=done.subtotals,
         items=done.items,
         notices=notices,
+        notes=pending_notes(profile.as_of, profile_uses_figures(profile, edition)),
         eligibility=eligibility.check(profile, done.disqualified, edition),
         documents=documents(done.items, edition),
     )

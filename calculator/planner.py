@@ -43,6 +43,7 @@ from .profile import AWARD_OPTIONS, EDUCATION_OPTIONS, INSURANCE_BASE_OPTIONS, Q
 from .projection import HORIZON_MONTHS, assumptions, project, reaches_on
 from .result import Result
 from .text import Text, t
+from .wages import pending_notes
 
 
 def _action(p: Profile, now: Result, e: Edition, item: str, field: str, to: Any, label: Text,
@@ -170,6 +171,19 @@ def rank(action: dict[str, Any]) -> tuple[bool, int, int]:
     return (not action["closes_gap"], action["months"] or 0, points)
 
 
+# The changes whose points depend on the average wage: the insurance-base tier (第七条(五))
+# and the salary condition of the higher titles (第六条(三)).
+WAGE_FIELDS = {"insurance_base", "qualification_salary_ok"}
+
+
+def notes(p: Profile, now: Result, planned: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The score's notes, or the pending-figures note when a planned change depends on the average wage."""
+    if now.notes:
+        return [n.model_dump(mode="json") for n in now.notes]
+    uses = any(a["field"] in WAGE_FIELDS or WAGE_FIELDS & set(a["also"]) for a in planned)
+    return pending_notes(p.as_of, uses)
+
+
 def explanations(now: Result) -> list[Text]:
     """Deductions (第八条) and vetoes (第九条) are explained, never planned."""
     out = []
@@ -194,6 +208,7 @@ def plan(data: Profile | dict[str, Any]) -> dict[str, Any]:
             f"the plan looks {HORIZON_MONTHS // 12} years ahead, so the date must be before the year {9999 - HORIZON_MONTHS // 12}")
     now = score(p)
     points = project(p)
+    planned = actions(p, now)
     return {
         "as_of": p.as_of.isoformat(),
         "total": now.total,
@@ -204,8 +219,9 @@ def plan(data: Profile | dict[str, Any]) -> dict[str, Any]:
         "reaches_standard_on": reaches_on(points, now.standard, now.disqualified),
         "assumptions": assumptions(p),
         "projection": points,
-        "actions": actions(p, now),
+        "actions": planned,
         "explanations": explanations(now),
+        "notes": notes(p, now, planned),
     }
 
 
@@ -228,4 +244,5 @@ def plan_table(data: dict[str, Any]) -> str:
     out += ["", render(("日期 Date", "年龄 Age", "总分 Total", "年龄分 Age points"), [(p["date"], p["age"], p["total"], p["items"].get("age", 0)) for p in years])]
     out += ["", "假设 Assumptions:"] + [f"  - {a['zh']}" for a in data["assumptions"]]
     out += [f"  ! {x['zh']}" for x in data["explanations"]]
+    out += [f"注意: {n['zh']}\nNote: {n['en']}" for n in data.get("notes", [])]
     return "\n".join(out)
