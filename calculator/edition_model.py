@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .text import Text, t
-from .source_model import Bilingual, DataFileError, Reference, Strict, check_references, validate
+from .source_model import Bilingual, DataFileError, NoticeReference, Reference, Strict, check_references, validate
 
 __all__ = ["DataFileError", "EditionFile", "check_references", "validate"]
 
@@ -30,6 +30,7 @@ class Head(_Section):
     id: str
     in_force_from: dt.date
     amends: str | None = None   # the id of the edition this file is laid over (an amendment)
+    announced: NoticeReference | None = None   # the public notice that published it, when there is one
     # The edition's name; when left out, the name of the document its reference cites
     # (sources.toml), so the 办法's title and dates are written once.
     name_zh: str | None = None

@@ -152,6 +152,9 @@ def read_editions(folder: Traversable | Path) -> tuple[Edition, ...]:
             by_id[head.id] = (merged, Edition(head.id, head.in_force_from, None, _name(head, cited, base), data))
         pending = [p for p in pending if p not in progress]
     ordered = sorted((edition for _, edition in by_id.values()), key=lambda e: e.in_force_from)
+    for before, after in zip(ordered, ordered[1:]):
+        if before.in_force_from == after.in_force_from:
+            raise model.DataFileError(f"editions {before.id} and {after.id} both start on {after.in_force_from}")
     return tuple(
         Edition(e.id, e.in_force_from, ordered[i + 1].in_force_from - dt.timedelta(days=1) if i + 1 < len(ordered) else None,
                 e.name, e.data)

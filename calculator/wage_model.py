@@ -6,6 +6,7 @@ next 30 June, follow each other without a gap, and cite notices sources.toml lis
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import Field, model_validator
 
@@ -27,7 +28,7 @@ class FigureChecks(Strict):
 
 class WagePeriod(Strict):
     start: dt.date = Field(alias="from")
-    to: dt.date
+    to: dt.date   # when left out: the 30 June after `from`, the end of its insurance year
     average: int
     base_floor: int
     base_ceiling: int
@@ -36,9 +37,17 @@ class WagePeriod(Strict):
     floor_percent: int | None = None
     reference: NoticeReference
     also: list[NoticeReference] = []   # further notices that give or confirm a figure
-    confirmed: bool
+    # False when a figure could not be checked against its notice: the tier helper then says so.
+    confirmed: bool = True
     confirmed_by: list[str] = []
     how: FigureChecks
+
+    @model_validator(mode="before")
+    @classmethod
+    def _to_defaults_to_the_years_end(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "to" not in data and isinstance(data.get("from"), dt.date):
+            return {**data, "to": dt.date(data["from"].year + 1, 6, 30)}
+        return data
 
     @model_validator(mode="after")
     def _one_insurance_year(self) -> "WagePeriod":

@@ -149,8 +149,8 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def test_the_bureaus_notices_are_recorded_with_their_addresses():
-    by_day = {n.issued.isoformat(): n for n in sources().notices.values() if n.issued}
-    assert {day: n.url for day, n in by_day.items()} == NOTICE_URLS
+    by_day = {n.issued.isoformat(): n.url for n in sources().notices.values() if n.issued}
+    assert NOTICE_URLS.items() <= by_day.items()
 
 
 def test_every_notice_has_a_chinese_title_in_full_width_punctuation():

@@ -1,18 +1,26 @@
 """Pending figures said out loud: each social-insurance year starts on 1 July, but its
 average-wage notice comes out in August or later. On a date in a year whose notice is not
-in the data (the rulebook's table ends with the year from 2026-07-01), every answer that
-used the figures says which year's figures it used, that the new ones are not published
-yet, and that the tier may change."""
+in the data (the year after the last row of the rulebook's table: from 2027-07-01 while the
+table ends with the year from 2026-07-01), every answer that used the figures says which
+year's figures it used, that the new ones are not published yet, and that the tier may change."""
 from __future__ import annotations
+
+import datetime as dt
 
 from calculator import api
 from calculator.engine import score
 from calculator.insurance_base import tier_for
 from calculator.planner import plan
 
-# Age 30: 30; bachelor's education and degree: 90; 36 months: 9; base 1–2× the average: 50.
-PROFILE = {"age": 30, "education": "bachelor_degree", "social_insurance_months": 36, "insurance_base": "x1"}
-PENDING_DAY, KNOWN_DAY = "2027-08-15", "2026-08-15"
+# Age 30: 30; bachelor's education and degree: 90; base 1–2× the average: 50.
+PROFILE = {"age": 30, "education": "bachelor_degree", "insurance_base": "x1"}
+from rulebook import WAGES
+
+# The last year the rulebook gives, and the year after it, whose notice is not out yet.
+LAST_FROM, LAST_AVERAGE, _, LAST_CEILING = WAGES[-1]
+LAST = dt.date.fromisoformat(LAST_FROM)
+NEXT = LAST.replace(year=LAST.year + 1)
+KNOWN_DAY, PENDING_DAY = LAST.replace(month=8, day=15).isoformat(), NEXT.replace(month=8, day=15).isoformat()
 
 
 def _pending(notes):
@@ -20,11 +28,11 @@ def _pending(notes):
 
 
 def _says_it(note):
-    assert note["insurance_year_from"] == "2027-07-01"
-    assert (note["figures_from"], note["figures_to"]) == ("2026-07-01", "2027-06-30")
-    assert (note["average"], note["base_ceiling"]) == (12577, 37731)   # the rulebook's 2026 figures
-    assert "尚未公布" in note["zh"] and "2026年7月1日" in note["zh"] and "档次可能会变" in note["zh"]
-    assert "not published yet" in note["en"] and "2026-07-01" in note["en"] and "tier may change" in note["en"]
+    assert note["insurance_year_from"] == NEXT.isoformat()
+    assert (note["figures_from"], note["figures_to"]) == (LAST_FROM, (NEXT - dt.timedelta(days=1)).isoformat())
+    assert (note["average"], note["base_ceiling"]) == (LAST_AVERAGE, LAST_CEILING)   # the rulebook's last figures
+    assert "尚未公布" in note["zh"] and f"{LAST.year}年7月1日" in note["zh"] and "档次可能会变" in note["zh"]
+    assert "not published yet" in note["en"] and LAST_FROM in note["en"] and "tier may change" in note["en"]
     assert "上年度全口径城镇单位就业人员月平均工资" in note["zh"]
     assert not any(c in note["zh"] for c in ",;:()")   # full-width punctuation
 
@@ -32,7 +40,7 @@ def _says_it(note):
 def test_the_score_says_the_figures_are_pending():
     pending = score({**PROFILE, "as_of": PENDING_DAY}).model_dump(mode="json")
     known = score({**PROFILE, "as_of": KNOWN_DAY}).model_dump(mode="json")
-    assert pending["total"] == known["total"] == 30 + 90 + 9 + 50   # the note changes no score
+    assert pending["total"] == known["total"] == 30 + 90 + 50   # the note changes no score
     [note] = _pending(pending["notes"])
     _says_it(note)
     assert known["notes"] == []

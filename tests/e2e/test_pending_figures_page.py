@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 from features_helpers import SETTLE_TIMEOUT, settle, total, wait_engine
+from rulebook import WAGES
 from test_page import fill_profile, open_page, set_field
+
+# The last year of the rulebook's table (2026-07-01 today) and the year after it, whose notice is not out yet.
+LAST = int(WAGES[-1][0][:4])
+KNOWN_DAY, PENDING_DAY = f"{LAST}-08-15", f"{LAST + 1}-08-15"
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="one check of the note's rendering")]
 
@@ -16,12 +21,12 @@ NOTE = '#notices li[data-note-kind="pending_figures"]'
 def test_the_score_and_the_tier_helper_say_the_figures_are_pending(page, site):
     open_page(page, site)
     wait_engine(page)
-    fill_profile(page, {"age": "30", "education": "bachelor_degree", "insurance_base": "x1", "as_of": "2027-08-15"})
+    fill_profile(page, {"age": "30", "education": "bachelor_degree", "insurance_base": "x1", "as_of": PENDING_DAY})
     assert settle(page) == "ready"
     assert total(page) == 30 + 90 + 50   # the note changes no score
     assert page.locator(NOTE).count() == 1
     text = page.locator(NOTE).text_content()
-    assert "尚未公布" in text and "2026年7月1日" in text
+    assert "尚未公布" in text and f"{LAST}年7月1日" in text
     assert page.locator("#notices-box").get_attribute("hidden") is None
 
     page.click("#tier-helper > summary")
@@ -29,7 +34,7 @@ def test_the_score_and_the_tier_helper_say_the_figures_are_pending(page, site):
     page.locator("#tier-apply").wait_for(timeout=SETTLE_TIMEOUT)
     assert page.locator('#tier-out [data-note-kind="pending_figures"]').count() == 1
 
-    set_field(page, "as_of", "2026-08-15")   # the 2026 notice is in the data
+    set_field(page, "as_of", KNOWN_DAY)   # that year's notice is in the data
     assert settle(page) == "ready"
     assert page.locator(NOTE).count() == 0
 
@@ -40,12 +45,12 @@ def test_the_plan_and_the_batch_page_say_the_figures_are_pending(page, site, tmp
 
     open_page(page, site)
     wait_engine(page)
-    fill_profile(page, {"age": "30", "education": "bachelor", "insurance_base": "x0.8", "as_of": "2027-08-15"})
+    fill_profile(page, {"age": "30", "education": "bachelor", "insurance_base": "x0.8", "as_of": PENDING_DAY})
     assert settle_plan(page) == "ready"
     assert page.locator('#plan .plan-notes [data-note-kind="pending_figures"]').count() == 1
 
     rows = tmp_path / "team.csv"
-    rows.write_text("name,as_of,age,insurance_base\npending,2027-08-15,30,x1\nknown,2026-08-15,30,x1\n", encoding="utf-8")
+    rows.write_text(f"name,as_of,age,insurance_base\npending,{PENDING_DAY},30,x1\nknown,{KNOWN_DAY},30,x1\n", encoding="utf-8")
     open_batch(page, site)
     assert upload(page, rows) == "done"
     note = page.locator('.batch-note[data-note-kind="pending_figures"]')
