@@ -226,3 +226,9 @@ def test_the_timeline_tables_cite_what_sources_toml_lists(tmp_path):
     data["unlock"][0]["reference"] = {"text": "faq_validty"}
     with pytest.raises(DataFileError, match=r"unlock\[0\]\.reference.*faq_validty"):
         check(data, SHAPES["unlocks.toml"], "unlocks.toml")
+
+
+def test_the_cited_texts_are_chinese_in_full_width_punctuation():
+    for key, text in sources().texts.items():
+        for zh in (text.title_zh, text.note_zh, text.confirm_zh or "看"):
+            assert CJK.search(zh) and not ASCII_PUNCTUATION.search(zh), (key, zh)
