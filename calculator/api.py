@@ -40,8 +40,9 @@ def _csv_out(text: str) -> dict[str, Any]:
 def _batch(req: dict[str, Any]) -> Any:
     """The file's bytes (``csv_bytes``, handed over by ``handle``'s ``data``; or ``csv_base64``
     in JSON), decoded here as UTF-8/BOM, else GB18030, like the CLI; or ``csv_text``.
-    Answers the rows as data (``batch.score_file``) and the CSV to download."""
-    from . import batch, csvio
+    Answers the rows as data (``batch.score_file``, with each row's notes and the file's:
+    ``batch_notes``) and the CSV to download."""
+    from . import batch, batch_notes, csvio
 
     if isinstance(req.get("csv_bytes"), bytes):
         data: bytes | str = req["csv_bytes"]
@@ -51,7 +52,7 @@ def _batch(req: dict[str, Any]) -> Any:
         data = req["csv_text"]
     else:
         raise request_error("请提供 CSV 文件的内容", "give the CSV file's bytes or text")
-    scored = batch.score_file(data)
+    scored = batch_notes.add_notes(data, batch.score_file(data))
     return {**scored, **_csv_out(batch.to_csv(scored))}
 
 

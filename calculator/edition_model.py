@@ -1,73 +1,24 @@
-"""The shape of the law's data files in ``parameters/``, checked when they load.
+"""The shape of an edition file of the 办法 (``parameters/edition_*.toml``), checked when it loads.
 
-``sources.toml`` lists the documents (the 办法 and its articles) and the public notices;
-``edition_*.toml`` holds one edition's figures; ``average_wage.toml`` the dated wages.
-Every key is declared here: an unknown or misspelt key fails at load with the file and
-the key's path, not later when the rule that reads it runs. Every ``reference`` must
-name a document, an article and a notice that ``sources.toml`` lists.
+Every key is declared here: an unknown or misspelt key fails at load with the file and the
+key's path, not later when the rule that reads it runs. Every ``reference`` must name a
+document and an article that ``sources.toml`` lists (``source_model``). The rules read
+the loaded edition as this typed object: ``edition.age.band_from``.
+
+An amendment file holds ``[edition]`` (with ``amends``) and only the keys it changes; it is
+laid over the edition it amends and the result is checked by the same ``EditionFile``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from .text import Text, t
+from .source_model import Bilingual, DataFileError, NoticeReference, Reference, Strict, check_references, validate
 
+__all__ = ["DataFileError", "EditionFile", "check_references", "validate"]
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-# ------------------------------------------------------------------ sources.toml
-class Document(_Strict):
-    title_zh: str
-    title_en: str
-    issued: dt.date
-    in_force_from: dt.date
-    number: str
-    number_confirmed: bool
-    articles: dict[str, str]
-
-
-class Notice(_Strict):
-    title: str
-    url: str
-
-
-class Guide(_Strict):
-    """A secondary source: a page written for applicants, not an official text."""
-
-    title: str
-    says: str
-    url: str
-
-
-class Sources(_Strict):
-    documents: dict[str, Document]
-    notices: dict[str, Notice]
-    guides: dict[str, Guide]
-
-
-# ------------------------------------------------------------------ references
-class Reference(_Strict):
-    """A citation of the 办法: the document's key in sources.toml and the article (第六条(一))."""
-
-    document: str
-    article: str
-
-
-class NoticeReference(_Strict):
-    """A citation of a public notice: its key in sources.toml and its address (or "URL not in sources")."""
-
-    notice: str
-    url: str
-
-
-class Bilingual(_Strict):
-    zh: str
-    en: str
+_Strict = Strict
 
 
 class _Section(_Strict):
@@ -78,8 +29,12 @@ class _Section(_Strict):
 class Head(_Section):
     id: str
     in_force_from: dt.date
-    name_zh: str
-    name_en: str
+    amends: str | None = None   # the id of the edition this file is laid over (an amendment)
+    announced: NoticeReference | None = None   # the public notice that published it, when there is one
+    # The edition's name; when left out, the name of the document its reference cites
+    # (sources.toml), so the 办法's title and dates are written once.
+    name_zh: str | None = None
+    name_en: str | None = None
 
 
 class Standard(_Section):
@@ -113,6 +68,9 @@ class _Indicator(_Section):
     name_en: str
     documents: list[Bilingual] = []
     conditions: list[Bilingual] = []
+
+    def label(self) -> Text:
+        return t(self.name_zh, self.name_en)
 
 
 class Age(_Indicator):
@@ -209,68 +167,3 @@ class EditionFile(_Strict):
     criminal: Deduction
     family_planning_violation: Veto
     serious_crime: Veto
-
-
-# ------------------------------------------------------------------ average_wage.toml
-class Override(_Strict):
-    ceiling_multiple: int
-    reference: NoticeReference
-
-
-class WagePeriod(_Strict):
-    start: dt.date = Field(alias="from")
-    to: dt.date | None = None
-    average: int
-    base_floor: int
-    base_ceiling: int
-    reference: NoticeReference
-    confirmed: bool
-    confirmed_by: list[str] = []
-
-
-class WageTable(_Strict):
-    override: Override
-    period: list[WagePeriod]
-
-
-# ------------------------------------------------------------------ loading
-class DataFileError(ValueError):
-    """A data file in parameters/ does not have the declared shape, or cites what sources.toml lacks."""
-
-
-def validate(model: type[BaseModel], data: dict[str, Any], name: str) -> Any:
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        lines = [f"  {'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors(include_url=False)]
-        raise DataFileError(f"parameters/{name} does not load:\n" + "\n".join(lines)) from None
-
-
-_ARTICLE = re.compile(r"第[一二三四五六七八九十]+条")
-
-
-def check_references(data: Any, sources: Sources, name: str, path: str = "") -> None:
-    """Every ``reference`` in ``data`` names a document and articles, or a notice, listed in sources.toml."""
-    if isinstance(data, dict):
-        ref = data.get("reference")
-        where = f"parameters/{name}: {path or '(top)'}.reference"
-        if isinstance(ref, dict) and "document" in ref:
-            doc = sources.documents.get(ref["document"])
-            if doc is None:
-                raise DataFileError(f"{where} names document {ref['document']!r}, which sources.toml does not list")
-            cited = _ARTICLE.findall(ref["article"])
-            missing = [a for a in cited if a not in doc.articles]
-            if not cited or missing:
-                raise DataFileError(f"{where} cites {ref['article']!r}, not an article of {ref['document']} in sources.toml")
-        elif isinstance(ref, dict) and "notice" in ref:
-            notice = sources.notices.get(ref["notice"])
-            if notice is None:
-                raise DataFileError(f"{where} names notice {ref['notice']!r}, which sources.toml does not list")
-            if ref["url"] != notice.url:
-                raise DataFileError(f"{where} gives url {ref['url']!r}, sources.toml gives {notice.url!r}")
-        for key, value in data.items():
-            if key != "reference":
-                check_references(value, sources, name, f"{path}.{key}" if path else key)
-    elif isinstance(data, list):
-        for i, value in enumerate(data):
-            check_references(value, sources, name, f"{path}[{i}]")

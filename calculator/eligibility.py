@@ -20,8 +20,8 @@ def _check(id: str, ok: bool | None, label, yes, no, unknown, article: str) -> C
 
 
 def check(p: Profile, disqualified: bool, edition: Edition) -> Eligibility:
-    rules = edition["eligibility"]
-    need, window = rules["insured_months_min"], rules["insured_months_window"]
+    rules = edition.eligibility
+    need, window = rules.insured_months_min, rules.insured_months_window
     article, employer_article = edition.article("eligibility"), edition.article("eligibility", "employer")
     employer = p.employer_type
     employer_no = {

@@ -13,17 +13,17 @@ from .profile import CHOICES, Profile
 from .result import Documents, Item, Result
 from .rules import INDICATORS, totals
 from .text import t
+from .wages import pending_notes, profile_uses_figures
 
 
 def documents(items: list[Item], edition: Edition) -> list[Documents]:
     """第十四条: the basic materials, plus the proof for each indicator that counted."""
-    app = edition["application"]
     out = [Documents(id="application", label=t("申请基本材料", "Basic application materials"), article=edition.article("application"),
-                     documents=[t(d["zh"], d["en"]) for d in app["documents"]])]
+                     documents=[d.text() for d in edition.application.documents])]
     for item in items:
-        docs = edition[item.id].get("documents")
+        docs = getattr(edition, item.id).documents
         if item.counted and docs:
-            out.append(Documents(id=item.id, label=item.label, article=item.article, documents=[t(d["zh"], d["en"]) for d in docs]))
+            out.append(Documents(id=item.id, label=item.label, article=item.article, documents=[d.text() for d in docs]))
     return out
 
 
@@ -39,16 +39,18 @@ def parse(data: Profile | dict[str, Any]) -> Profile:
         raise ProfileError(field_errors(exc, Profile, CHOICES)) from None
 
 
-def score(data: Profile | dict[str, Any]) -> Result:
+def score(data: Profile | dict[str, Any], editions: tuple[Edition, ...] | None = None) -> Result:
+    """The result for one profile under the edition in force on its date: of the shipped
+    editions, or of ``editions`` (``editions.read_editions(folder)``, e.g. a draft amendment)."""
     profile = parse(data)
-    edition = edition_on(profile.as_of)
+    edition = edition_on(profile.as_of, editions)
     items = [rule(profile, edition) for rule in INDICATORS]
     done = totals.apply(items, edition)
     notices = list(done.notices)
-    if profile.age_on_as_of > edition["age"]["band_to"]:
+    if profile.age_on_as_of > edition.age.band_to:
         notices.append(t(
-            f"年龄指标的分值表只到{edition['age']['band_to']}周岁,超过后年龄积0分;其他指标照常计算。",
-            f"The age table stops at {edition['age']['band_to']}; older applicants get 0 for age, the other indicators still count.",
+            f"年龄指标的分值表只到{edition.age.band_to}周岁,超过后年龄积0分;其他指标照常计算。",
+            f"The age table stops at {edition.age.band_to}; older applicants get 0 for age, the other indicators still count.",
         ))
     return Result(
         total=done.total,
@@ -63,6 +65,7 @@ def score(data: Profile | dict[str, Any]) -> Result:
         subtotals=done.subtotals,
         items=done.items,
         notices=notices,
+        notes=pending_notes(profile.as_of, profile_uses_figures(profile, edition)),
         eligibility=eligibility.check(profile, done.disqualified, edition),
         documents=documents(done.items, edition),
     )

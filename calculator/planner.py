@@ -44,6 +44,7 @@ from .profile import AWARD_OPTIONS, EDUCATION_OPTIONS, INSURANCE_BASE_OPTIONS, Q
 from .projection import HORIZON_MONTHS, assumptions, project, reaches_on
 from .result import Result
 from .text import Text, t
+from .wages import pending_notes
 
 
 def _action(p: Profile, now: Result, e: Edition, item: str, field: str, to: Any, label: Text,
@@ -71,48 +72,48 @@ def _higher(options: dict[str, Text], points: dict[str, int], current: str) -> l
 
 def _levels(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
     out: list[dict[str, Any] | None] = []
-    for level in _higher(EDUCATION_OPTIONS, e["education"]["points"], p.education):
+    for level in _higher(EDUCATION_OPTIONS, e.education.points, p.education):
         name = EDUCATION_OPTIONS[level]
         out.append(_action(p, now, e, "education", "education", level, t(f"取得{name['zh']}", f"Obtain: {name['en']}")))
-    q = e["qualification"]
-    salary_levels = q["salary_condition_levels"]
-    for level in _higher(QUALIFICATION_OPTIONS, q["points"], p.qualification):
+    q = e.qualification
+    salary_levels = q.salary_condition_levels
+    for level in _higher(QUALIFICATION_OPTIONS, q.points, p.qualification):
         name = QUALIFICATION_OPTIONS[level]
         needs = level in salary_levels and not p.qualification_salary_ok
         also = {"qualification_salary_ok": True} if needs else None
-        cond_zh = f",并满足近{q['salary_condition_window_months']}个月内累计{q['salary_condition_months']}个月社保基数不低于社平工资" if needs else ""
-        cond_en = (f", and pay social insurance on at least the average wage for {q['salary_condition_months']} of "
-                   f"{q['salary_condition_window_months']} months") if needs else ""
+        cond_zh = f",并满足近{q.salary_condition_window_months}个月内累计{q.salary_condition_months}个月社保基数不低于上年度全口径城镇单位就业人员月平均工资" if needs else ""
+        cond_en = (f", and pay social insurance on at least the average wage for {q.salary_condition_months} of "
+                   f"{q.salary_condition_window_months} months") if needs else ""
         out.append(_action(p, now, e, "qualification", "qualification", level,
                            t(f"取得{name['zh']}{cond_zh}", f"Obtain: {name['en']}{cond_en}"), also=also))
     if p.qualification in salary_levels and not p.qualification_salary_ok:
         out.append(_action(p, now, e, "qualification", "qualification_salary_ok", True, t(
-            f"近{q['salary_condition_window_months']}个月内累计{q['salary_condition_months']}个月按不低于上年度社平工资的基数缴纳社保,使职称/技能等级计分",
-            f"Pay social insurance on at least the previous year's average wage for {q['salary_condition_months']} of "
-            f"{q['salary_condition_window_months']} months, so the title/skill level counts",
+            f"近{q.salary_condition_window_months}个月内累计{q.salary_condition_months}个月按不低于上年度全口径城镇单位就业人员月平均工资的基数缴纳社保,使职称/技能等级计分",
+            f"Pay social insurance on at least the previous year's average wage for {q.salary_condition_months} of "
+            f"{q.salary_condition_window_months} months, so the title/skill level counts",
         )))
-    tiers = {id: x["points"] for id, x in e["insurance_base"]["tiers"].items()}
+    tiers = {id: x.points for id, x in e.insurance_base.tiers.items()}
     for tier in _higher(INSURANCE_BASE_OPTIONS, tiers, p.insurance_base):
         name = INSURANCE_BASE_OPTIONS[tier]
         out.append(_action(p, now, e, "insurance_base", "insurance_base", tier, t(f"社保缴费基数达到:{name['zh']}", f"Insurance base: {name['en']}")))
-    awards = e["award"]["points"]
+    awards = e.award.points
     for level in _higher(AWARD_OPTIONS, awards, p.award):
         name = AWARD_OPTIONS[level]
         out.append(_action(p, now, e, "award", "award", level, t(f"获得{name['zh']}", f"Receive: {name['en']}")))
     for flag in ("startup_talent", "startup_service_talent", "shortage_major"):
         if not getattr(p, flag):
-            par = e[flag]
-            out.append(_action(p, now, e, flag, flag, True, t(f"符合{par['name_zh']}条件", f"Qualify as: {par['name_en']}")))
+            par = getattr(e, flag)
+            out.append(_action(p, now, e, flag, flag, True, t(f"符合{par.name_zh}条件", f"Qualify as: {par.name_en}")))
     return out
 
 
 def _time(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
     out: list[dict[str, Any] | None] = []
-    si = e["social_insurance"]
-    step = si["months_per_step"]
+    si = e.social_insurance
+    step = si.months_per_step
     to_next = step - p.social_insurance_months % step
     targets = {to_next}
-    gap_steps = math.ceil(now.gap / si["points_per_step"]) if now.gap else 0
+    gap_steps = math.ceil(now.gap / si.points_per_step) if now.gap else 0
     gap_months = to_next + (gap_steps - 1) * step if gap_steps else 0
     if 0 < gap_months <= HORIZON_MONTHS:
         targets.add(gap_months)
@@ -123,18 +124,18 @@ def _time(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
         ), months=more))
     for field, item, zh, en in (("public_service_years", "public_service", "在特定公共服务领域就业", "in the public-service sector"),
                                 ("suburb_years", "suburb", "在远郊重点区域工作并居住", "working and living in the outer suburb")):
-        par, years = e[item], getattr(p, field)
+        par, years = getattr(e, item), getattr(p, field)
         if years == 0:
             continue
-        start, cap = par["counts_from_years"], par.get("max_points")
+        start, cap = par.counts_from_years, par.max_points
         goals = {max(start, years + 1)}
         if cap is not None:
-            goals.add(max(years + 1, -(-cap // par["points_per_year"])))
+            goals.add(max(years + 1, -(-cap // par.points_per_year)))
         for goal in sorted(goals):
             out.append(_action(p, now, e, item, field, goal, t(f"{zh}满{goal}年", f"{goal} full years {en}"), months=12 * (goal - years)))
-    sp, years = e["spouse"], p.spouse_hukou_years
+    sp, years = e.spouse, p.spouse_hukou_years
     if years:
-        for goal in sorted({years + 1, -(-sp["max_points"] // sp["points_per_year"])}):
+        for goal in sorted({years + 1, -(-sp.max_points // sp.points_per_year)}):
             if goal > years:
                 out.append(_action(p, now, e, "spouse", "spouse_hukou_years", goal, t(
                     f"与本市户籍配偶结婚满{goal}年", f"Married {goal} full years to a Shanghai-hukou spouse"), months=12 * (goal - years)))
@@ -143,12 +144,12 @@ def _time(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
 
 def _investment(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
     """第七条(四): the next step of tax or hires, and the step that closes the gap; the cap and the choose-one are the engine's."""
-    par = e["investment"]
+    par = e.investment
     out: list[dict[str, Any] | None] = []
-    pps, cap = par["points_per_step"], par["max_points"]
+    pps, cap = par.points_per_step, par.max_points
     have_points = now.item("investment").points
-    for field, unit, zh, en in (("invest_tax_wan", par["tax_step_wan"], "投资企业年均纳税达到{}万元(个人份额)", "Company tax (your share) of {} × 10,000 CNY a year"),
-                                ("invest_local_hires", par["hires_step"], "投资企业年均聘用本市户籍人员达到{}人(个人份额)", "{} Shanghai-hukou hires a year (your share)")):
+    for field, unit, zh, en in (("invest_tax_wan", par.tax_step_wan, "投资企业年均纳税达到{}万元(个人份额)", "Company tax (your share) of {} × 10,000 CNY a year"),
+                                ("invest_local_hires", par.hires_step, "投资企业年均聘用本市户籍人员达到{}人(个人份额)", "{} Shanghai-hukou hires a year (your share)")):
         next_goal = max(int(getattr(p, field) // unit), have_points // pps) + 1
         gap_goal = min(max(next_goal, math.ceil((have_points + now.gap) / pps)), cap // pps)
         for goal in sorted({next_goal, gap_goal}):
@@ -169,6 +170,19 @@ def rank(action: dict[str, Any]) -> tuple[bool, int, int]:
     """The ranking key of the module docstring."""
     points = action["points"] if action["closes_gap"] else -action["points"]
     return (not action["closes_gap"], action["months"] or 0, points)
+
+
+# The changes whose points depend on the average wage: the insurance-base tier (第七条(五))
+# and the salary condition of the higher titles (第六条(三)).
+WAGE_FIELDS = {"insurance_base", "qualification_salary_ok"}
+
+
+def notes(p: Profile, now: Result, planned: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The score's notes, or the pending-figures note when a planned change depends on the average wage."""
+    if now.notes:
+        return [n.model_dump(mode="json") for n in now.notes]
+    uses = any(a["field"] in WAGE_FIELDS or WAGE_FIELDS & set(a["also"]) for a in planned)
+    return pending_notes(p.as_of, uses)
 
 
 def explanations(now: Result) -> list[Text]:
@@ -195,6 +209,7 @@ def plan(data: Profile | dict[str, Any]) -> dict[str, Any]:
             f"the plan looks {HORIZON_MONTHS // 12} years ahead, so the date must be before the year {9999 - HORIZON_MONTHS // 12}")
     now = score(p)
     points = project(p)
+    planned = actions(p, now)
     return {
         "as_of": p.as_of.isoformat(),
         "total": now.total,
@@ -205,8 +220,9 @@ def plan(data: Profile | dict[str, Any]) -> dict[str, Any]:
         "reaches_standard_on": reaches_on(points, now.standard, now.disqualified),
         "assumptions": assumptions(p),
         "projection": points,
-        "actions": actions(p, now),
+        "actions": planned,
         "explanations": explanations(now),
+        "notes": notes(p, now, planned),
     }
 
 
@@ -229,4 +245,5 @@ def plan_table(data: dict[str, Any]) -> str:
     out += ["", render(("日期 Date", "年龄 Age", "总分 Total", "年龄分 Age points"), [(p["date"], p["age"], p["total"], p["items"].get("age", 0)) for p in years])]
     out += ["", "假设 Assumptions:"] + [f"  - {a['zh']}" for a in data["assumptions"]]
     out += [f"  ! {x['zh']}" for x in data["explanations"]]
+    out += [f"注意: {n['zh']}\nNote: {n['en']}" for n in data.get("notes", [])]
     return "\n".join(out)

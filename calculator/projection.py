@@ -85,7 +85,8 @@ def reaches_on(points: list[dict[str, Any]], standard: int, disqualified: bool) 
 
 def assumptions(profile: Profile) -> list[Text]:
     """What the projection assumes, in the words shown to the user."""
-    params = edition_on(profile.as_of).params
+    edition = edition_on(profile.as_of)
+    params = edition.params
     out = [
         with_figures(t("假设今后每个月都在本市正常缴纳职工社保(社保月数每月加1,每满{social_insurance.months_per_step}个月加分)。",
                        "Assumes Shanghai employee social insurance is paid every month (one more month each month; "
@@ -105,7 +106,7 @@ def assumptions(profile: Profile) -> list[Text]:
         out.append(t("已开始累计的年限(" + "、".join(grown) + ")假设继续,每满一年加一年。",
                      "Years already under way (" + ", ".join(grown) + ") are assumed to go on, one more each full year."))
     if profile.false_material_count or profile.detention_count or profile.criminal_count:
-        years = sorted({params[k]["within_years"] for k in ("false_material", "detention", "criminal")})
+        years = sorted({getattr(edition, k).within_years for k in ("false_material", "detention", "criminal")})
         out.append(t(f"扣分记录按现状保留:没有记录日期,无法推算何时超过{'或'.join(f'{y}年' for y in years)}而不再扣分。",
                      "Deduction records are kept as they are: their dates are not known, so we cannot tell when they pass "
                      f"the {' or '.join(map(str, years))} years after which they no longer count."))

@@ -55,6 +55,22 @@ class Subtotals(BaseModel):
     deduction: int
 
 
+class Note(BaseModel):
+    """A note about the figures an answer used, in both languages, with its data.
+
+    ``pending_figures``: the date falls in a social-insurance year whose average-wage notice
+    is not in the data yet, so the last known figures were used (docs/rulebook-additions.md)."""
+
+    kind: Literal["pending_figures"]
+    zh: str
+    en: str
+    insurance_year_from: dt.date
+    figures_from: dt.date
+    figures_to: dt.date
+    average: int
+    base_ceiling: int
+
+
 class Result(BaseModel):
     total: int
     standard: int
@@ -68,6 +84,7 @@ class Result(BaseModel):
     subtotals: Subtotals
     items: list[Item]
     notices: list[Text] = Field(default_factory=list)
+    notes: list[Note] = Field(default_factory=list)
     eligibility: Eligibility
     documents: list[Documents] = Field(default_factory=list)
 

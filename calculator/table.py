@@ -45,7 +45,7 @@ def result_table(result: dict[str, Any]) -> str:
         "",
         render(("指标 Indicator", "分 Points", "计入 Counted", "条款 Article", "说明 Why"), rows),
     ]
-    for note in result["notices"]:
+    for note in [*result["notices"], *result.get("notes", [])]:
         out += ["", f"注意: {note['zh']}", f"Note: {note['en']}"]
     elig = result["eligibility"]
     out += ["", f"申请条件 Eligibility: {elig['status']}"]

@@ -134,3 +134,101 @@ def test_the_tier_for_2022_uses_the_published_floor():
     notice = result["period"]["notice"]
     assert notice["confirmed"] is True and len(notice["confirmed_by"]) == 2
     assert notice["url"] == "URL not in sources"  # none is given in the project's sources
+
+
+# ------------------------------------------------------------------ figures a user can check
+
+# The bureau's pages, as the project's rulebook gives them (typed here, not read from the data).
+NOTICE_URLS = {
+    "2025-09-18": "https://rsj.sh.gov.cn/tgsgg_17341/20250918/t0035_1435637.html",
+    "2026-08-18": "https://rsj.sh.gov.cn/tgsgg_17341/20260818/t0035_1443203.html",
+    "2026-08-24": "https://rsj.sh.gov.cn/tdjjf_17554/20260824/t0035_1443297.html",
+}
+ASCII_PUNCTUATION = re.compile(r"[,;:()!?]")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_the_bureaus_notices_are_recorded_with_their_addresses():
+    by_day = {n.issued.isoformat(): n.url for n in sources().notices.values() if n.issued}
+    assert NOTICE_URLS.items() <= by_day.items()
+
+
+def test_every_notice_has_a_chinese_title_in_full_width_punctuation():
+    for key, notice in sources().notices.items():
+        assert CJK.search(notice.title_zh), key
+        assert not ASCII_PUNCTUATION.search(notice.title_zh), (key, notice.title_zh)
+
+
+def test_the_2026_figures_are_the_ones_of_the_bureaus_answer():
+    # The Q&A of 2026-08-24: 上限调整为37731元/月，下限调整为7546元/月; the average is the ceiling ÷ 3.
+    period = next(p for p in periods() if p.start == dt.date(2026, 7, 1))
+    assert (period.base_ceiling, period.base_floor) == (37731, 7546)
+    assert period.average * 3 == 37731 and period.average == 12577
+    assert "37731" in period.how["base_ceiling"] and "7546" in period.how["base_floor"]
+    table = tomllib.loads((PARAMETERS / "average_wage.toml").read_text(encoding="utf-8"))
+    row = next(r for r in table["period"] if r["from"] == dt.date(2026, 7, 1))
+    qa = next(k for k, n in sources().notices.items() if n.url == NOTICE_URLS["2026-08-24"])
+    assert {"notice": qa} in row["also"]
+
+
+@pytest.mark.parametrize("start", [w[0] for w in WAGES])
+def test_the_recorded_figures_agree_with_each_other(start):
+    """The ceiling is 3× the average (every notice, and the rulebook: "the 3× tier is the
+    ceiling itself"); where the data says the floor is 60 % of the average, it is, to the yuan."""
+    table = tomllib.loads((PARAMETERS / "average_wage.toml").read_text(encoding="utf-8"))
+    row = next(r for r in table["period"] if r["from"] == dt.date.fromisoformat(start))
+    assert abs(row["base_ceiling"] - 3 * row["average"]) < 3   # average = ceiling ÷ 3, rounded to the yuan
+    if "floor_percent" in row:
+        assert row["floor_percent"] == 60
+        assert abs(row["base_floor"] - row["average"] * 60 / 100) < 1
+    else:
+        assert row["base_floor"] < row["average"] * 60 / 100   # the published floor of those years was lower
+    for figure in ("average", "base_floor", "base_ceiling"):   # how each figure was confirmed, quoting it
+        assert str(row[figure]) in row["how"][figure], (start, figure)
+
+
+def test_a_wage_period_must_be_one_insurance_year(tmp_path):
+    from calculator.source_model import validate
+    from calculator.wage_model import WageTable
+
+    table = tomllib.loads((PARAMETERS / "average_wage.toml").read_text(encoding="utf-8"))
+    table["period"][-1]["to"] = dt.date(2027, 12, 31)
+    with pytest.raises(DataFileError, match="1 July"):
+        validate(WageTable, table, "average_wage.toml")
+
+
+# ------------------------------------------------------------------ one way to cite
+
+def test_the_banfas_title_is_written_once():
+    hits = [path.name for path in PARAMETERS.glob("*.toml") if "上海市居住证积分管理办法" in path.read_text(encoding="utf-8")]
+    assert hits == ["sources.toml"]
+    assert editions()[0].name["zh"] == "《上海市居住证积分管理办法》(2017年12月28日印发,2018年1月1日起施行)"
+
+
+def test_no_reference_repeats_an_address():
+    for path in PARAMETERS.glob("*.toml"):
+        if path.name != "sources.toml":
+            assert "url" not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_settle_note_does_not_restate_the_years():
+    text = sources().texts["hufugui_2019_45"]
+    assert "7" not in text.note_zh and "7" not in text.note_en
+
+
+def test_the_timeline_tables_cite_what_sources_toml_lists(tmp_path):
+    from calculator.timeline.tables import SHAPES
+
+    for name, shape in SHAPES.items():
+        data = tomllib.loads((PARAMETERS / name).read_text(encoding="utf-8"))
+        check(data, shape, name)
+    data = tomllib.loads((PARAMETERS / "unlocks.toml").read_text(encoding="utf-8"))
+    data["unlock"][0]["reference"] = {"text": "faq_validty"}
+    with pytest.raises(DataFileError, match=r"unlock\[0\]\.reference.*faq_validty"):
+        check(data, SHAPES["unlocks.toml"], "unlocks.toml")
+
+
+def test_the_cited_texts_are_chinese_in_full_width_punctuation():
+    for key, text in sources().texts.items():
+        for zh in (text.title_zh, text.note_zh, text.confirm_zh or "看"):
+            assert CJK.search(zh) and not ASCII_PUNCTUATION.search(zh), (key, zh)

@@ -10,8 +10,8 @@ from .item import make
 
 
 def _per_record(id: str, count: int, e: Edition) -> Item:
-    par = e[id]
-    each, within = par["points_each"], par["within_years"]
+    par = getattr(e, id)
+    each, within = par.points_each, par.within_years
     if count == 0:
         return make(e, id, "deduction", 0, t(f"{within}年内无此记录", f"No such record in the last {within} years"))
     points = each * count

@@ -6,20 +6,20 @@ from decimal import Decimal
 
 from ..editions import Edition
 from ..result import Group, Item
-from ..text import Text, t
+from ..text import Text
 
 
 def make(edition: Edition, id: str, group: Group, points: int, reason: Text, *, counted: bool | None = None) -> Item:
-    par = edition[id]
+    par = getattr(edition, id)
     return Item(
         id=id,
         group=group,
-        label=t(par["name_zh"], par["name_en"]),
+        label=par.label(),
         points=points,
         counted=points != 0 if counted is None else counted,
         reason=reason,
         article=edition.article(id),
-        conditions=[t(c["zh"], c["en"]) for c in par.get("conditions", [])],
+        conditions=[c.text() for c in par.conditions],
     )
 
 

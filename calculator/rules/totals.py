@@ -63,7 +63,7 @@ def apply(items: list[Item], edition: Edition) -> Totals:
 
     subtotals = Subtotals(base=subtotal("base"), bonus=subtotal("bonus"), deduction=subtotal("deduction"))
     raw = subtotals.base + subtotals.bonus + subtotals.deduction
-    floor = edition["totals"]["floor"]
+    floor = edition.totals.floor
     if disqualified:
         total = 0
     else:

@@ -91,4 +91,4 @@ def calendar(result: dict[str, Any], stamp: dt.datetime, lang: str) -> str:
             desc += " " + t("日期以此为准:", "Dates confirmed by: ")[lang] + m["office"][lang]
         events.append({"uid": f"{m['id']}-{m['start']}@shpoints", "start": dt.date.fromisoformat(m["start"]),
                        "end": dt.date.fromisoformat(m["end"]), "summary": m["label"][lang], "description": desc})
-    return ics.calendar(events, stamp, int(validity()["reminder_days"]))
+    return ics.calendar(events, stamp, validity().reminder_days)

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..text import t
 from .model import TimelineInput
-from .sources import cite, table
+from .sources import cite_ref, table
 
 # What each condition's status is called (the page reads them from formspec.json).
 STATUSES = {"met": t("满足", "met"), "not_met": t("不满足", "not met"), "unknown": t("未回答", "not answered")}
@@ -25,12 +25,12 @@ def _status(value: Any, at_least: int | None) -> str:
 
 def settle_check(inp: TimelineInput) -> dict[str, Any]:
     data = table("settle.toml")
-    source = cite(data["route"]["source"])
+    source = cite_ref(data.route.reference)
     checks = []
-    for c in data["condition"]:
-        n = c.get("at_least")
-        label = t(c["zh"].format(n=n), c["en"].format(n=n))
-        checks.append({"id": c["id"], "label": label, "field": c["input"], "status": _status(getattr(inp, c["input"]), n),
+    for c in data.condition:
+        n = c.at_least
+        label = t(c.zh.format(n=n), c.en.format(n=n))
+        checks.append({"id": c.id, "label": label, "field": c.input, "status": _status(getattr(inp, c.input), n),
                        "source": source})
     states = {c["status"] for c in checks}
     overall = "not_met" if "not_met" in states else "unknown" if "unknown" in states else "met"
@@ -43,7 +43,7 @@ def settle_check(inp: TimelineInput) -> dict[str, Any]:
         "route": "general", "status": overall, "summary": summary, "checks": checks, "source": source,
         "separate": t("居转户与居住证积分无关:这里的结果不影响积分,积分也不是居转户的条件。",
                       "居转户 has nothing to do with the points: this check does not change the points, and the points are not one of its conditions."),
-        "shortened_routes": [{"id": s["id"], "label": t(s["zh"], s["en"]), "decided": False} for s in data["shortened"]],
+        "shortened_routes": [{"id": s.id, "label": t(s.zh, s.en), "decided": False} for s in data.shortened],
         "shortened_note": t("以下缩短年限的途径只列出名称:未能读取原文,本计算器不作判断。",
                             "The shortened routes below are only named: their text could not be read, so the calculator does not decide them."),
     }

@@ -62,8 +62,17 @@ function renderResult() {
   $('sum-ok').textContent = String(result.ok_count);
   $('sum-errors').textContent = String(result.error_count);
   $('sum-errors-box').classList.toggle('has-errors', result.error_count > 0);
-  $('preview-box').replaceChildren(...preview(result));
+  $('preview-box').replaceChildren(...notes(result), ...preview(result));
   box.hidden = false;
+}
+
+/** The file's notes (pending_figures: rows dated in a year whose average wage is not published
+ * yet were scored with last year's figures), each with the rows it concerns. */
+function notes(result) {
+  return (result.notes || []).map((n) => {
+    const rows = result.records.map((r, i) => [r, i + 1]).filter(([r]) => (r.notes || []).some((x) => x.insurance_year_from === n.insurance_year_from)).map(([, i]) => i);
+    return h('p', { class: `batch-note note note-${n.kind}`, 'data-note-kind': n.kind, text: `${pick(n)} ${t('batch_note_rows', { rows: rows.join(lang() === 'zh' ? '、' : ', ') })}` });
+  });
 }
 
 /** The preview tables, from the rows the engine answered as data (never the CSV). */

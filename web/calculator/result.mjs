@@ -223,10 +223,12 @@ export function createResultView(spec, form) {
     $('items-zero-box').hidden = zero === 0;
     $('items-zero-summary').textContent = t('zero_items', { n: zero });
 
-    // notices
+    // notices, then the notes on the figures used (pending_figures: the year's average wage
+    // is not published yet, so last year's figures were used and the tier may change)
     const notices = clear($('notices'));
     for (const n of r.notices || []) notices.append(h('li', { text: pick(n) }));
-    $('notices-box').hidden = !(r.notices && r.notices.length);
+    for (const n of r.notes || []) notices.append(h('li', { class: `note note-${n.kind}`, 'data-note-kind': n.kind, text: pick(n) }));
+    $('notices-box').hidden = !((r.notices && r.notices.length) || (r.notes && r.notes.length));
 
     $('edition').textContent = t('edition', { name: pick(r.edition_name) || r.edition || '', date: r.as_of ?? '', age: r.age ?? '' });
     $('details').hidden = false;

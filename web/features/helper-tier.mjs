@@ -91,7 +91,9 @@ export function mountTierHelper(engine, form, details) {
       h('div', { class: 'tier-suggested' }, h('dt', { text: t('tier_suggested') }), h('dd', { text: tierText })));
     out.append(dl);
     if (r.condition) out.append(h('p', { class: 'help', text: pick(r.condition) }));
-    for (const n of r.notes || r.notices || []) out.append(h('p', { class: 'tier-note', text: pick(n) }));
+    // notes: the base capped or below the floor, and pending_figures (the year's figures are not
+    // published yet: last year's were used and the tier may change)
+    for (const n of r.notes || r.notices || []) out.append(h('p', { class: `tier-note${n.kind ? ` note-${n.kind}` : ''}`, 'data-note-kind': n.kind || null, text: pick(n) }));
     const btn = h('button', { type: 'button', class: 'button', id: 'tier-apply', text: t('tier_apply', { field: pick(f.label) }) });
     btn.addEventListener('click', () => {
       const sel = form.control(FIELD);

@@ -166,6 +166,11 @@ export function mountPlanView(engine, { spec, first = null, refused = false, sec
     }
 
     const parts = [heading, status];
+    // pending_figures: the plan used last year's average wage; the new figures are not published yet
+    if (plan.notes?.length) {
+      parts.push(h('ul', { class: 'plan-notes' },
+        plan.notes.map((n) => h('li', { class: `note note-${n.kind}`, 'data-note-kind': n.kind, text: pick(n) }))));
+    }
     if (!plan.disqualified && points.length) {
       const k = reachIndex(plan);
       const when = h('p', { class: 'plan-when' });
