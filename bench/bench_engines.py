@@ -82,8 +82,8 @@ def visit(driver, url: str) -> dict:
             "sw": driver.run("() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)")}
 
 
-def sample(name: str, pw) -> dict:
-    site = Site(DIST)
+def sample(name: str, pw, dist: Path = DIST) -> dict:
+    site = Site(dist)
     browser = None
     try:
         options = {}
@@ -128,12 +128,11 @@ def fmt(x) -> str:
     return "—" if x is None else f"{x:,.0f}"
 
 
-def report(runs: dict[str, list[dict]], samples: int, seconds: float) -> None:
+def report(runs: dict[str, list[dict]], samples: int, seconds: float, builds: dict[str, str]) -> None:
     load = os.getloadavg()
     print(f"\n{samples} samples per engine, {platform.node()} ({os.cpu_count()} cores), "
           f"{datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {seconds:.0f} s, load average now {load[0]:.1f}")
-    build = json.loads((DIST / "build.json").read_text())["build_id"]
-    print(f"build {build}\n")
+    print("build " + ", ".join(f"{b} ({d})" if len(builds) > 1 else b for d, b in builds.items()) + "\n")
     print("| engine | version | cold first total | repeat first total | repeat / cold | repeat served by |")
     print("|---|---|---|---|---|---|")
     for name, got in runs.items():
@@ -161,29 +160,36 @@ def main() -> int:
     parser.add_argument("--samples", type=int, default=5)
     parser.add_argument("--engines", default=None, help="default: $SHPOINTS_ENGINES or all three")
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--dist", type=Path, action="append", default=None,
+                        help="a built site (default dist/); given twice or more, an A/B: the builds take turns too")
     args = parser.parse_args()
     names = selected(args.engines)
-    if not (DIST / "index.html").exists():
-        print("dist/ is missing: run `python build.py` first", file=sys.stderr)
-        return 2
+    dists = args.dist or [DIST]
+    for dist in dists:
+        if not (dist / "index.html").exists():
+            print(f"{dist} is missing: run `python build.py` first", file=sys.stderr)
+            return 2
+    builds = {str(d): json.loads((d / "build.json").read_text())["build_id"] for d in dists}
+    label = (lambda name, dist: name if len(dists) == 1 else f"{name} {builds[str(dist)][:8]}")
+    names_runs = [(name, dist) for name in names for dist in dists]
 
     from playwright.sync_api import sync_playwright
 
-    runs: dict[str, list[dict]] = {n: [] for n in names}
+    runs: dict[str, list[dict]] = {label(n, d): [] for n, d in names_runs}
     started = time.monotonic()
     print(f"load average at the start {os.getloadavg()[0]:.1f}", flush=True)
     with sync_playwright() as pw:
         for k in range(args.samples):
-            for name in names:
-                got = sample(name, pw)
-                runs[name].append(got)
-                print(f"  round {k + 1}/{args.samples} {name:8s} cold: form {got['cold']['form_ms']:5d}, "
+            for name, dist in names_runs:
+                got = sample(name, pw, dist)
+                runs[label(name, dist)].append(got)
+                print(f"  round {k + 1}/{args.samples} {label(name, dist):8s} cold: form {got['cold']['form_ms']:5d}, "
                       f"total {got['cold']['total_ms']:5d} ms; repeat ({'sw' if got['repeat']['sw'] else got['stored']}): "
                       f"form {got['repeat']['form_ms']:5d}, total {got['repeat']['total_ms']:5d} ms "
                       f"(total {got['cold']['total']}, load {os.getloadavg()[0]:.1f})", flush=True)
                 if args.json:   # as it goes: a long run interrupted keeps its samples
                     args.json.write_text(json.dumps(runs, indent=1) + "\n")
-    report(runs, args.samples, time.monotonic() - started)
+    report(runs, args.samples, time.monotonic() - started, builds)
     return 0
 
 
