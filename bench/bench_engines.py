@@ -170,7 +170,7 @@ def main() -> int:
             print(f"{dist} is missing: run `python build.py` first", file=sys.stderr)
             return 2
     builds = {str(d): json.loads((d / "build.json").read_text())["build_id"] for d in dists}
-    label = (lambda name, dist: name if len(dists) == 1 else f"{name} {builds[str(dist)][:8]}")
+    label = (lambda name, dist: name if len(dists) == 1 else f"{name} {dist.name}")
     names_runs = [(name, dist) for name in names for dist in dists]
 
     from playwright.sync_api import sync_playwright
