@@ -124,6 +124,32 @@ def stage_table(samples: list[dict], mode: str) -> list[tuple[str, float | None,
     return rows
 
 
+def goals(runs: dict[str, list[dict]]) -> None:
+    """The goals in these figures, and where a missed one's time goes (stage by stage)."""
+    def spans(name, mode):
+        return {label: span for (label, _, span) in stage_table(runs[name], mode)}
+
+    def total(name, mode):
+        return med([s[mode]["total_ms"] for s in runs[name]])
+
+    print("\ngoals (medians of this run):")
+    for webkit in [n for n in runs if n.startswith("webkit")]:
+        chromium = webkit.replace("webkit", "chromium", 1)
+        if chromium not in runs:
+            continue
+        ratio = total(webkit, "cold") / total(chromium, "cold")
+        print(f"  {webkit} cold / {chromium} cold = {ratio:.2f} (goal <= 1.5: {'met' if ratio <= 1.5 else 'not met'}); "
+              "WebKit's extra time by stage, ms: " + ", ".join(
+                  f"{label} {w - c:+,.0f}" for (label, w), c in zip(spans(webkit, "cold").items(), spans(chromium, "cold").values())
+                  if w is not None and c is not None and abs(w - c) >= 100))
+    for name in runs:
+        ratio = total(name, "repeat") / total(name, "cold")
+        print(f"  {name} repeat / cold = {ratio:.2f} (goal <= 0.6: {'met' if ratio <= 0.6 else 'not met'}); "
+              "the repeat's stages against the cold's, ms: " + ", ".join(
+                  f"{label} {c:,.0f} -> {r:,.0f}" for (label, r), c in zip(spans(name, "repeat").items(), spans(name, "cold").values())
+                  if r is not None and c is not None and max(r, c) >= 150))
+
+
 def fmt(x) -> str:
     return "—" if x is None else f"{x:,.0f}"
 
@@ -151,6 +177,7 @@ def report(runs: dict[str, list[dict]], samples: int, seconds: float, builds: di
         for k, (_, label) in enumerate(STAGES):
             cells = [f"{fmt(tables[n][k][1])} / {fmt(tables[n][k][2])}" for n in names]
             print(f"| {label} | " + " | ".join(cells) + " |")
+    goals(runs)
     print("\nthe runtime's .wasm compiled by WebAssembly.instantiateStreaming (else instantiate on the bytes): "
           + ", ".join(f"{n} {sum(bool(s['cold'].get('streaming')) for s in runs[n])}/{len(runs[n])}" for n in names))
 
