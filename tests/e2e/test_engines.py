@@ -575,6 +575,29 @@ def test_embed_from_another_origin_sends_its_height(engine, hooked_site, tmp_pat
         host.stop()
 
 
+# ---------------------------------------------------------------- the boot's stage marks (benches)
+
+BOOT_STAGES = ["created", "start", "loader", "wasm", "compiled", "runtime", "downloaded", "unpacked",
+               "extension", "imported"]
+
+
+def test_boot_stages_are_performance_marks_for_the_benches(engine, hooked_site):
+    """bench/bench_engines.py reads the worker's boot as performance marks on the page's
+    timeline: every stage once, in boot order, before the engine's ready state; nothing of
+    them is on the page."""
+    engine.reset(hooked_site)
+    open_site(engine, hooked_site.url)
+    wait_engine(engine)
+    got = engine.run("""() => { const out = {}; for (const m of performance.getEntriesByType('mark'))
+        if (m.name.startsWith('shpoints:boot:')) (out[m.name.slice(14)] ||= []).push(m.startTime); return out; }""")
+    assert all(len(got.get(s, [])) == 1 for s in BOOT_STAGES), got
+    times = [got[s][0] for s in BOOT_STAGES]
+    assert times == sorted(times) and times[0] >= 0, got
+    assert "wasm-streaming" in got or "wasm-bytes" in got, got
+    assert not engine.run("() => /shpoints:boot|wasm-streaming/.test(document.body.innerText)")
+    assert not engine.problems()
+
+
 # ---------------------------------------------------------------- offline after one visit
 
 

@@ -47,6 +47,24 @@ function servedFromDevice() {
   }
 }
 
+/**
+ * The worker's boot stages as performance marks on the page's timeline, named
+ * `shpoints:boot:<stage>` (ms from the page's navigation start), for the benches to read
+ * with performance.getEntriesByType('mark'); nothing is shown. The worker's times count
+ * from its own start, hence its timeOrigin.
+ */
+function markBoot(timings) {
+  if (!timings || typeof timings.origin !== 'number') return;
+  for (const [stage, at] of Object.entries(timings)) {
+    if (stage === 'origin' || typeof at !== 'number') continue;
+    try {
+      performance.mark(`shpoints:boot:${stage}`, { startTime: timings.origin + at - performance.timeOrigin });
+    } catch {
+      return;   // no mark with a start time (an older engine): the benches go without
+    }
+  }
+}
+
 export function startEngine(onStatus = () => {}) {
   let nextId = 1;
   const calls = new Map();     // id -> {resolve, reject}
@@ -91,6 +109,7 @@ export function startEngine(onStatus = () => {}) {
         return;
       }
       if (msg.type === 'ready') {
+        markBoot(msg.timings);
         setStatus({ state: 'ready' });
         readyResolve();
         return;

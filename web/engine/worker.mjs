@@ -17,8 +17,9 @@ const waiting = [];    // requests that arrived before the engine was ready
 function post(msg) { self.postMessage(msg); }
 
 // Stage timings of the boot (ms since the worker started), sent with {type: 'ready'} for the
-// benches (bench/bench_throttled.py prints them for the repeat visit).
-const timings = {};
+// benches: engine-client.mjs turns them into performance marks on the page's timeline
+// (bench/bench_engines.py, bench_throttled.py). `origin` lets the page place them.
+const timings = { origin: performance.timeOrigin, created: 0 };
 const mark = (name) => { timings[name] = Math.round(performance.now()); };
 
 function progress(stage, done, total, label) {
@@ -77,7 +78,14 @@ function wasmFailure() {
       const original = WebAssembly[name];
       if (typeof original !== 'function') continue;
       WebAssembly[name] = function (source, ...rest) {
+        // The runtime's own instantiation (a response, or megabytes) is timed: its call and
+        // its end are stage marks (the .wasm's fetch and compile, apart from the
+        // interpreter's start after it). Small helper modules come and go before it.
+        const runtime = name === 'instantiateStreaming' || (source && source.byteLength > 1e6);
+        const first = runtime && !('wasm' in timings);
+        if (first) { mark('wasm'); mark(name === 'instantiateStreaming' ? 'wasm-streaming' : 'wasm-bytes'); }
         const result = original.call(this, source, ...rest);
+        if (first) result.then(() => mark('compiled'), () => {});
         result.catch(async (err) => {
           const response = name === 'instantiateStreaming' ? await Promise.resolve(source).catch(() => null) : null;
           if (response && !response.ok) failed(`HTTP ${response.status}`, 'network');
