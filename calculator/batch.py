@@ -145,7 +145,17 @@ def score_file(data: bytes | str, sheet: str | None = None,
     """
     table = sheets.read_table(data, sheet)
     has_data = [any(k < len(cells) and cells[k].strip() for _, cells in table.rows) for k in range(len(table.header))]
-    columns = match_header(table.header, has_data, table.header_row)
+    try:
+        columns = match_header(table.header, has_data, table.header_row)
+    except ProfileError as exc:
+        others = [n for n in table.sheets if n != table.sheet]
+        if others:   # a cover sheet first: say where the list may be
+            listed = "、".join(others)
+            exc.errors.append({"field": None, "type": "other_sheets",
+                               "zh": f"读的是工作表「{table.sheet}」;这个文件还有:{listed}。名单在别的工作表时,请选那一张",
+                               "en": f"this is sheet “{table.sheet}”; the workbook also has: {', '.join(others)}. "
+                                     "If the list is on another sheet, choose that one"})
+        raise
     by_field = {c.field: c for c in columns if c.field}
     width = max((c.index for c in columns), default=-1) + 1
     width = max(width, len(table.header))
