@@ -129,6 +129,12 @@ def call(req: Any, progress: Callable[[int, int], Any] | None = None) -> dict[st
         return {"ok": True, "result": OPS[req["op"]](req)}
     except ProfileError as exc:
         return {"ok": False, "errors": exc.errors}
+    except ModuleNotFoundError as exc:   # the workbook reader, not installed yet (the browser installs it on demand)
+        from .sheets import WorkbookReaderMissing
+
+        if (exc.name or "").split(".")[0] not in ("openpyxl", "et_xmlfile"):
+            raise
+        return {"ok": False, "errors": WorkbookReaderMissing().errors}
 
 
 def handle(request_json: str, data: Any = None, progress: Any = None) -> str:

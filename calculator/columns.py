@@ -78,14 +78,26 @@ def _file_error(kind: str, zh: str, en: str) -> FieldError:
     return {"field": None, "type": kind, "zh": zh, "en": en}
 
 
-def _suggestion(name: str) -> str | None:
-    """The known header closest to a misspelt one (educaton -> education), if any is close."""
-    import difflib
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, replace) from a to b. (Not difflib: its module would add to
+    what every first visit downloads, for a message few files need.)"""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
+
+def _suggestion(name: str) -> str | None:
+    """The known header closest to a misspelt one (educaton -> education, 社保月份 -> 社保月数):
+    one edit in four characters at most, and only when no other name is as close."""
+    key = squeeze(name)
     words = [w for f in FIELDS for w in column_names(Profile, f)] + list(ID_COLUMNS)
-    by_key = {squeeze(w): w for w in words}
-    close = difflib.get_close_matches(squeeze(name), list(by_key), n=1, cutoff=0.75)
-    return by_key[close[0]] if close else None
+    scored = sorted((_distance(key, squeeze(w)), w) for w in words)
+    best, word = scored[0]
+    tied = len(scored) > 1 and scored[1][0] == best and squeeze(scored[1][1]) != squeeze(word)
+    return word if 0 < best <= max(1, len(key) // 4) and not tied else None
 
 
 def match_header(header: list[str], has_data: list[bool], header_row: int = 1) -> list[Column]:

@@ -128,3 +128,43 @@ def read_table(data: bytes | str, sheet: str | None = None) -> Table:
         raise request_error("这是旧版 Excel(.xls)文件:请在 Excel 中“另存为”Excel 工作簿(.xlsx)或 CSV 后再选",
                             "this is an old Excel file (.xls): in Excel, “Save As” Excel Workbook (.xlsx) or CSV, then choose that")
     return read_csv(data)
+
+
+async def install_reader(stdlib_zip: str | None, wheels: list[str]) -> None:
+    """The browser's install of the workbook reader, once micropip is in site-packages (the
+    worker has fetched and checked every file): the standard-library modules it needs
+    beyond the first page's (a zip put on the path), then ``wheels`` (paths in the
+    runtime's file system) installed by micropip from those files alone: no index is asked,
+    nothing leaves the device."""
+    import importlib
+    import sys
+
+    if stdlib_zip and stdlib_zip not in sys.path:
+        sys.path.append(stdlib_zip)
+        importlib.invalidate_caches()
+        _extend_packages(stdlib_zip)
+    import micropip
+
+    await micropip.install([f"emfs:{path}" for path in wheels], deps=False)
+    importlib.invalidate_caches()
+
+
+def _extend_packages(extra: str) -> None:
+    """A package of the first page's standard library (pyodide, importlib, xml …) looks for
+    its submodules in its own folder only: where the extra zip has more of it (pyodide.http),
+    the package's path gets that folder of the zip too."""
+    import importlib
+    import sys
+    import zipfile
+
+    base = next(p for p in sys.path if p.endswith(".zip") and p != extra)
+    with zipfile.ZipFile(base) as z:
+        first = set(z.namelist())
+    with zipfile.ZipFile(extra) as z:
+        parts = [name.split("/")[:-1] for name in z.namelist()]
+        folders = sorted({"/".join(p[:k]) for p in parts for k in range(1, len(p) + 1)})
+    for folder in folders:
+        if f"{folder}/__init__.pyc" in first or f"{folder}/__init__.py" in first:
+            package = importlib.import_module(folder.replace("/", "."))
+            if f"{extra}/{folder}" not in package.__path__:
+                package.__path__.append(f"{extra}/{folder}")

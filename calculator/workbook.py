@@ -88,9 +88,9 @@ def write_template(title: str, columns: list[TemplateColumn], examples: list[lis
                    guide_title: str, guide: list[list[str]], lists_title: str) -> bytes:
     """The template: ``columns`` on the first sheet with their drop-downs and limits, the
     example rows, the guide (one row a column) on the second, the lists on a hidden third."""
+    xl = openpyxl()
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    xl = openpyxl()
     book = xl.Workbook()
     ws = book.active
     ws.title = title
