@@ -151,7 +151,7 @@ def score_file(data: bytes | str, sheet: str | None = None,
         others = [n for n in table.sheets if n != table.sheet]
         if others:   # a cover sheet first: say where the list may be
             listed = "、".join(others)
-            exc.errors.append({"field": None, "type": "other_sheets",
+            exc.errors.append({"field": None, "type": "other_sheets", "sheets": table.sheets,
                                "zh": f"读的是工作表「{table.sheet}」;这个文件还有:{listed}。名单在别的工作表时,请选那一张",
                                "en": f"this is sheet “{table.sheet}”; the workbook also has: {', '.join(others)}. "
                                      "If the list is on another sheet, choose that one"})
