@@ -21,6 +21,7 @@ from .planner import plan, plan_table
 from .profile import Profile
 
 REFUSED = 2
+SHOWN_ERRORS = 20   # a batch's bad cells on stderr; every one is in the output file
 
 
 def read_json(path: str, stdin: TextIO) -> Any:
@@ -74,30 +75,74 @@ def cmd_plan(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
     out.write(plan_table(result) + "\n") if args.format == "table" else dump(result, out)
 
 
-def cmd_batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
-    """Read a CSV (UTF-8, UTF-8 with BOM, or GBK), write the scored CSV as UTF-8 with BOM (stdout: text, no BOM)."""
+def _read_bytes(path: str, stdin: TextIO) -> bytes | str:
     try:
-        if args.file == "-":
-            data: bytes | str = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
-        else:
-            with open(args.file, "rb") as fh:
-                data = fh.read()
+        if path == "-":
+            return stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read()
+        with open(path, "rb") as fh:
+            return fh.read()
     except OSError as exc:
-        raise request_error(f"无法读取文件 {args.file}: {exc.strerror}", f"cannot read {args.file}: {exc.strerror}") from None
-    text, summary = batch.score_csv(data)
-    if args.output == "-":
-        out.write(text)
+        raise request_error(f"无法读取文件 {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+
+
+def _write_bytes(path: str, data: bytes, out: TextIO) -> None:
+    """To a file, or to standard output ("-") as bytes when it has a byte stream."""
+    if path == "-":
+        if hasattr(out, "buffer"):
+            out.flush()
+            out.buffer.write(data)
+        else:
+            out.write(data.decode("utf-8-sig"))
+        return
+    try:
+        with open(path, "wb") as fh:
+            fh.write(data)
+    except OSError as exc:
+        raise request_error(f"无法写入文件 {path}: {exc.strerror}", f"cannot write {path}: {exc.strerror}") from None
+
+
+def _format_of(path: str, asked: str | None) -> str:
+    """The output's format: asked for, else by the file's extension (.xlsx), else CSV."""
+    if asked:
+        return asked
+    return "xlsx" if path.lower().endswith(".xlsx") else "csv"
+
+
+def cmd_batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
+    """Read a CSV (UTF-8, UTF-8 with BOM, or GBK) or an .xlsx; write the scored file as .xlsx
+    or CSV (UTF-8 with BOM; on standard output: text, no BOM), each error in both languages."""
+    scored = batch.score_file(_read_bytes(args.file, stdin), args.sheet)
+    fmt = _format_of(args.output, args.format)
+    if fmt == "xlsx":
+        if args.output == "-" and not hasattr(out, "buffer"):
+            raise request_error("xlsx 须写入文件(-o 文件名.xlsx)", "write the .xlsx to a file (-o name.xlsx)")
+        _write_bytes(args.output, batch.to_xlsx(scored, args.lang, "both"), out)
     else:
-        try:
-            with open(args.output, "wb") as fh:
-                fh.write(csvio.encode(text))
-        except OSError as exc:
-            raise request_error(f"无法写入文件 {args.output}: {exc.strerror}", f"cannot write {args.output}: {exc.strerror}") from None
-    args.err.write(f"{summary['rows']} rows, {summary['ok_count']} scored, {summary['error_count']} with errors\n")
+        text = batch.to_csv(scored, args.lang, "both")
+        if args.output == "-":
+            out.write(text)
+        else:
+            _write_bytes(args.output, csvio.encode(text), out)
+    sheet = f" (sheet {scored['sheet']})" if scored["sheet"] and len(scored["sheets"]) > 1 else ""
+    args.err.write(f"{scored['rows']} rows{sheet}, {scored['ok_count']} scored, {scored['error_count']} with errors\n")
+    errors = [e for record in scored["records"] for e in record["errors"]]
+    for e in errors[:SHOWN_ERRORS]:
+        args.err.write(f"{e['zh']} / {e['en']}\n")
+    if len(errors) > SHOWN_ERRORS:
+        more = len(errors) - SHOWN_ERRORS
+        args.err.write(f"另有{more}处错误,见输出文件的“错误”列 / {more} more errors: see the output's Errors column\n")
 
 
 def cmd_template(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
-    out.write(batch.template_csv())
+    from . import template
+
+    fmt = _format_of(args.output, args.format)
+    if fmt == "xlsx":
+        _write_bytes(args.output, template.template_xlsx(args.lang), out)
+    elif args.output == "-":
+        out.write(template.template_csv(args.lang))
+    else:
+        _write_bytes(args.output, csvio.encode(template.template_csv(args.lang)), out)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -146,11 +191,21 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("file", nargs="?", default="-", help="profile JSON file, or - for standard input (default)")
     p.add_argument("--format", choices=("json", "table"), default="json")
     p.set_defaults(run=cmd_plan)
-    p = sub.add_parser("batch", help="score a CSV file, one profile per row (UTF-8, UTF-8 with BOM or GBK)")
-    p.add_argument("file", help="CSV file, or - for standard input")
-    p.add_argument("-o", "--output", default="-", help="output CSV (UTF-8 with BOM, for Excel), or - for standard output (default)")
+    p = sub.add_parser("batch", help="score a spreadsheet, one person a row: .xlsx, or CSV (UTF-8, UTF-8 with BOM or GBK)")
+    p.add_argument("file", help=".xlsx or CSV file (told apart by content), or - for standard input")
+    p.add_argument("-o", "--output", default="-",
+                   help="output file: .xlsx by its extension, else CSV (UTF-8 with BOM, for Excel); - for standard output (default, CSV)")
+    p.add_argument("--format", choices=("csv", "xlsx"), help="output format, when not told by the extension")
+    p.add_argument("--sheet", help="the workbook's sheet to read (default: the first)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="language of the output's headers and verdicts (default zh); each error is given in both")
     p.set_defaults(run=cmd_batch)
-    sub.add_parser("template", help="print a batch CSV template: the header and two example rows").set_defaults(run=cmd_template)
+    p = sub.add_parser("template", help="a batch template: the header and two example rows (CSV, or .xlsx with drop-downs)")
+    p.add_argument("--format", choices=("csv", "xlsx"), help="default: by the -o file's extension, else csv")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="headers and values in Chinese (default: the clerk's language) or English (field ids)")
+    p.add_argument("-o", "--output", default="-", help="output file, or - for standard output (default)")
+    p.set_defaults(run=cmd_template)
     add_timeline_parser(sub)
     return top
 

@@ -1,12 +1,11 @@
-"""CSV in and out for batch files: decoding what Excel writes, cells to profile values, and back.
+"""CSV in and out for batch files: decoding what Excel writes, and writing what it opens.
 
 - Bytes are decoded as UTF-8 (with or without BOM), else as GB18030, which covers the
   GBK files Excel writes on Chinese Windows. Text is taken as it is.
 - Output is UTF-8 with a BOM (``encode``): without the BOM, Excel on Windows reads
   UTF-8 as the local code page and garbles the Chinese.
-- Cells: empty = the field's default (the cell is left out of the profile);
-  booleans accept true/false, 1/0, yes/no, y/n, 是/否 (any case);
-  everything else goes to the engine as text, which parses and checks it.
+- Cells stay text: the model reads them (values.py, options.py, dates.py), as it reads
+  every other entry point's values.
 """
 
 from __future__ import annotations
@@ -18,11 +17,7 @@ import io
 from typing import Any
 
 from .errors import request_error
-from .fields import kind
-from .profile import FIELDS, Profile
 
-TRUE = {"true", "1", "yes", "y", "是", "t"}
-FALSE = {"false", "0", "no", "n", "否", "f"}
 BOM = "\ufeff"
 
 
@@ -52,33 +47,13 @@ def encode(text: str) -> bytes:
     return (BOM + text).encode("utf-8")
 
 
-def read_rows(text: str) -> tuple[list[str], list[list[str]]]:
-    """The header (cells stripped) and the data rows; rows whose cells are all empty are skipped."""
+def records(text: str) -> list[list[str]]:
+    """Every record of the CSV, empty ones included, so that a record's position is its row
+    number as Excel shows it (a quoted line break stays inside its cell's row)."""
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
         raise request_error(f"CSV格式有误:{exc}", f"the CSV is malformed: {exc}") from None
-    if not rows or not any(c.strip() for c in rows[0]):
-        raise request_error("文件是空的,第一行须为字段名", "the file is empty; the first row must hold the field names")
-    header = [c.strip() for c in rows[0]]
-    return header, [r for r in rows[1:] if any(c.strip() for c in r)]
-
-
-def cell_value(name: str, cell: str) -> Any:
-    """One cell → the value given to the engine (booleans are read here, the rest by the engine)."""
-    value = cell.strip()
-    if kind(Profile, name) == "boolean":
-        low = value.lower()
-        if low in TRUE:
-            return True
-        if low in FALSE:
-            return False
-    return value
-
-
-def profile_of(header: list[str], row: list[str]) -> dict[str, Any]:
-    """A row → profile dict: known fields with non-empty cells only."""
-    return {name: cell_value(name, cell) for name, cell in zip(header, row) if name in FIELDS and cell.strip()}
 
 
 def write(header: list[str], rows: list[list[Any]]) -> str:

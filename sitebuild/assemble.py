@@ -2,7 +2,8 @@
 Build it fills in, so adding a step is one line.
 
     runtime        the pinned Pyodide runtime files
-    wheels         the locked wheels and the calculator's own wheel, in load order
+    wheels         the locked wheels and the calculator's own wheel, in load order; the
+                   on-demand ones (the workbook reader, micropip) as published
     bytecode       .pyc for what the browser imports (bytecode.py)
     wheel_manifest wheels/manifest.json, which the worker reads
     formspec       formspec.json, exported from the Python models
@@ -71,7 +72,7 @@ def runtime(b: Build) -> None:
 
 def wheels(b: Build) -> None:
     (b.dist / "wheels").mkdir()
-    for wheel in b.lock["wheels"]:
+    for wheel in [*b.lock["wheels"], *b.lock.get("on_demand", [])]:   # the on-demand ones ship as published
         shutil.copyfile(CACHE / wheel["file"], b.dist / "wheels" / wheel["file"])
     b.wheels = [w["file"] for w in b.lock["wheels"]] + [build_calculator_wheel(b.dist / "wheels", b.python)]
 
@@ -84,7 +85,7 @@ def bytecode(b: Build) -> None:
 def wheel_manifest(b: Build) -> None:
     """Ship only what the browser runs (sitebuild/trim.py): a trimmed python_stdlib.zip and
     one app archive in place of the wheels; the manifest the worker reads names it."""
-    manifest = trim_site(b.dist, b.wheels, PYODIDE_ENV, CACHE_ROOT / "trim")
+    manifest = trim_site(b.dist, b.wheels, PYODIDE_ENV, CACHE_ROOT / "trim", b.lock.get("on_demand", []))
     # The runtime's lock file lists Pyodide's own packages, of which the site loads none: the
     # worker hands the runtime its header instead (one request and 22 KB less on a first visit).
     published = json.loads((b.runtime / "pyodide-lock.json").read_text(encoding="utf-8"))

@@ -24,7 +24,7 @@ def read_lock() -> dict:
 def load_lock() -> dict:
     """The lock, checked against pyproject.toml's pins: the browser must run the same versions."""
     lock = read_lock()
-    shipped = {w["name"]: w["version"] for w in lock["wheels"]}
+    shipped = {w["name"]: w["version"] for w in shipped_wheels(lock)}
     for name, version in pinned_dependencies().items():
         if shipped.get(name) != version:
             raise BuildError(
@@ -34,13 +34,19 @@ def load_lock() -> dict:
     return lock
 
 
+def shipped_wheels(lock: dict) -> list[dict]:
+    """Every wheel the browser may run: the ones every page loads, then the ones installed
+    only when asked for (`on_demand`: the workbook reader and the installer that installs it)."""
+    return [*lock["wheels"], *lock.get("on_demand", [])]
+
+
 def artifacts(lock: dict) -> list[dict]:
-    return [lock["pyodide"], *lock["wheels"]]
+    return [lock["pyodide"], *shipped_wheels(lock)]
 
 
 def constraints() -> str:
     """The shipped wheels as pip constraints, so CPython runs the same versions as the browser."""
-    return "".join(f"{w['name']}=={w['version']}\n" for w in read_lock()["wheels"])
+    return "".join(f"{w['name']}=={w['version']}\n" for w in shipped_wheels(read_lock()))
 
 
 def fetch(artifact: dict, into: Path, python: Path) -> Path:

@@ -36,6 +36,7 @@ from . import trim_slim
 from .in_pyodide import corpus as requests_of
 
 CORPUS = requests_of.CORPUS
+WORKBOOK_CORPUS = requests_of.WORKBOOK_CORPUS
 # What trim_runner.mjs runs to get the requests as sent (the runtime sets _corpus_json):
 # corpus.py's own code, so the bytecode step and this one expand them alike.
 EXPAND = (Path(requests_of.__file__).read_text(encoding="utf-8")
@@ -55,8 +56,12 @@ class TrimError(Exception):
     pass
 
 
-def run_corpus(runtime: Path, stdlib: Path, archives: list[Path], env: dict, corpus: list, work: Path) -> dict:
-    """Run `corpus` in the runtime of `runtime` on `stdlib` with `archives` in site-packages."""
+def run_corpus(runtime: Path, stdlib: Path, archives: list[Path], env: dict, corpus: list, work: Path,
+               workbook: dict | None = None) -> dict:
+    """Run `corpus` in the runtime of `runtime` on `stdlib` with `archives` in site-packages;
+    then, with `workbook` ({micropip, wheels, stdlib (a zip or None), corpus}), install the
+    workbook reader as the browser does on demand and run that corpus too (its answers and
+    modules under "workbook")."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "corpus.json").write_text(json.dumps(corpus, ensure_ascii=False), encoding="utf-8")
     (work / "expand.py").write_text(EXPAND, encoding="utf-8")
@@ -65,6 +70,11 @@ def run_corpus(runtime: Path, stdlib: Path, archives: list[Path], env: dict, cor
         "archives": [str(a) for a in archives], "corpus": str(work / "corpus.json"),
         "expand": str(work / "expand.py"), "out": str(work / "out.json"),
     }
+    if workbook:
+        (work / "workbook.json").write_text(json.dumps(workbook["corpus"], ensure_ascii=False), encoding="utf-8")
+        job["workbook"] = {"micropip": str(workbook["micropip"]), "wheels": [str(w) for w in workbook["wheels"]],
+                           "stdlib": str(workbook["stdlib"]) if workbook.get("stdlib") else None,
+                           "corpus": str(work / "workbook.json")}
     (work / "job.json").write_text(json.dumps(job), encoding="utf-8")
     try:
         subprocess.run(["node", str(RUNNER), str(work / "job.json")], check=True, capture_output=True, timeout=600)
@@ -124,14 +134,40 @@ def slim_zips(runtime: Path, stdlib: Path, host: Path, names: list[str]) -> None
         (host / f"slim-{n}").replace(host / n)
 
 
+def canonical(answer):
+    """An answer with each workbook it carries (``xlsx_base64``) as its parts, less the
+    times a workbook records (when it was written, in docProps/core.xml and the zip's
+    entries): two runs write the same workbook at different seconds."""
+    import base64
+    import io
+
+    if isinstance(answer, dict):
+        out = {}
+        for key, value in answer.items():
+            if key == "xlsx_base64" and isinstance(value, str):
+                with zipfile.ZipFile(io.BytesIO(base64.b64decode(value))) as z:
+                    value = {n: hashlib.sha256(z.read(n)).hexdigest() for n in z.namelist() if n != "docProps/core.xml"}
+            out[key] = canonical(value)
+        return out
+    if isinstance(answer, list):
+        return [canonical(v) for v in answer]
+    return answer
+
+
 def compare(full: dict, trimmed: dict) -> None:
     """The trimmed set must answer as the full one and miss no module the full one has."""
     problems = []
     newly_missing = sorted(set(trimmed["missing"]) - set(full["missing"]))
     if newly_missing:
         problems.append(f"modules the trimmed set lacks: {newly_missing}")
-    for request, a, b in zip(full["requests"], full["answers"], trimmed["answers"]):
-        if a != b:
+    pairs = list(zip(full["requests"], full["answers"], trimmed["answers"]))
+    if "workbook" in full:
+        pairs += zip(full["workbook"]["requests"], full["workbook"]["answers"], trimmed["workbook"]["answers"])
+        late = sorted(set(trimmed["workbook"]["missing"]) - set(full["workbook"]["missing"]))
+        if late:
+            problems.append(f"modules the workbook reader's set lacks: {late}")
+    for request, a, b in pairs:
+        if canonical(a) != canonical(b):
             problems.append(f"request {json.dumps(request, ensure_ascii=False)[:200]}:\n"
                             f"  full    {json.dumps(a, ensure_ascii=False)[:300]}\n"
                             f"  trimmed {json.dumps(b, ensure_ascii=False)[:300]}")
@@ -146,33 +182,47 @@ def inputs_digest(*paths: Path, extra: str = "") -> str:
     return h.hexdigest()[:24]
 
 
-def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path) -> dict:
+def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path, on_demand: list[dict] = ()) -> dict:
     """Replace dist/pyodide/python_stdlib.zip and the wheels in dist/wheels/ by the trimmed
-    set; return the wheel manifest ({"wheels": [the app archive], "env": env})."""
+    set; return the wheel manifest ({"wheels": [the app archive], "env": env, "on_demand"}).
+
+    ``on_demand``: the locked wheels the browser installs only when a workbook is opened
+    (micropip first, then the reader and its dependency), shipped as published. The
+    standard-library modules only they import go to a zip of their own,
+    wheels/stdlib-workbook-<hash>.zip, so the first page's python_stdlib.zip does not grow:
+    the manifest lists it and the wheels with their sha256, which the worker checks."""
     runtime, wheel_dir = dist / "pyodide", dist / "wheels"
     stdlib = runtime / "python_stdlib.zip"
     wheel_paths = [wheel_dir / name for name in wheels]
-    corpus_text = json.dumps(CORPUS, sort_keys=True) + EXPAND + json.dumps(env)
-    key = inputs_digest(stdlib, *wheel_paths, RUNNER, Path(__file__), HERE / "trim_slim.py", extra=corpus_text)
+    demand = [wheel_dir / w["file"] for w in on_demand]
+    corpus_text = json.dumps([CORPUS, WORKBOOK_CORPUS], sort_keys=True) + EXPAND + json.dumps(env)
+    key = inputs_digest(stdlib, *wheel_paths, *demand, RUNNER, Path(__file__), HERE / "trim_slim.py", extra=corpus_text)
     cached = cache / key
+    workbook = ({"micropip": demand[0], "wheels": demand[1:], "corpus": WORKBOOK_CORPUS} if demand else None)
+    names = ["python_stdlib.zip", "app.zip"] + (["stdlib-workbook.zip"] if demand else [])
     if not (cached / "done").exists():
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
-            full = run_corpus(runtime, stdlib, wheel_paths, env, CORPUS, work / "full")
-            write_stored_zip(work / "python_stdlib.zip", trimmed_stdlib(stdlib, set(full["stdlib"])))
+            full = run_corpus(runtime, stdlib, wheel_paths, env, CORPUS, work / "full", workbook)
+            first = set(full["stdlib"])
+            write_stored_zip(work / "python_stdlib.zip", trimmed_stdlib(stdlib, first))
             app = app_files(wheel_paths, set(full["site"]))
             write_stored_zip(work / "app.zip", app)
-            slim_zips(runtime, stdlib, work, ["python_stdlib.zip", "app.zip"])
-            trimmed = run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip"], env,
-                                 CORPUS, work / "trimmed")
+            if workbook:
+                later = set(full["workbook"]["stdlib"]) - first
+                write_stored_zip(work / "stdlib-workbook.zip", trimmed_stdlib(stdlib, later))
+            slim_zips(runtime, stdlib, work, names)
+            trimmed = run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip"], env, CORPUS, work / "trimmed",
+                                 workbook and {**workbook, "stdlib": work / "stdlib-workbook.zip"})
             compare(full, trimmed)
             if cached.exists():
                 shutil.rmtree(cached)
             cached.mkdir(parents=True)
-            for name in ("python_stdlib.zip", "app.zip"):
+            for name in names:
                 shutil.copyfile(work / name, cached / name)
             (cached / "record.json").write_text(json.dumps(
-                {"stdlib": full["stdlib"], "site": [n for n, _ in app], "requests": len(full["requests"])},
+                {"stdlib": full["stdlib"], "site": [n for n, _ in app], "requests": len(full["requests"]),
+                 "workbook_stdlib": sorted(set(full.get("workbook", {}).get("stdlib", [])) - first)},
                 indent=1) + "\n")
             (cached / "done").write_text("")
     shutil.copyfile(cached / "python_stdlib.zip", stdlib)
@@ -180,4 +230,13 @@ def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path) -> dict:
     shutil.copyfile(cached / "app.zip", wheel_dir / app_name)
     for path in wheel_paths:
         path.unlink()
-    return {"wheels": [app_name], "env": env}
+    manifest = {"wheels": [app_name], "env": env}
+    if demand:
+        extra = f"stdlib-workbook-{inputs_digest(cached / 'stdlib-workbook.zip')[:12]}.zip"
+        shutil.copyfile(cached / "stdlib-workbook.zip", wheel_dir / extra)
+        files = [extra, *(w["file"] for w in on_demand)]
+        manifest["on_demand"] = {
+            "stdlib": extra, "micropip": on_demand[0]["file"], "wheels": [w["file"] for w in on_demand[1:]],
+            "sha256": {name: hashlib.sha256((wheel_dir / name).read_bytes()).hexdigest() for name in files},
+        }
+    return manifest

@@ -53,15 +53,49 @@ const answers = requests.map((request) => {
     return { raised: lines[lines.length - 1] };
   }
 });
-const modules = JSON.parse(py.runPython(`
+const record = () => JSON.parse(py.runPython(`
 import json, os, sys
-_zip = next(p for p in sys.path if p.endswith(".zip")) + "/"
+_zip = sys.path[[p.endswith(".zip") for p in sys.path].index(True)] + "/"   # the runtime's own
+_extra = ${JSON.stringify(job.workbook?.stdlib ? '/tmp/ondemand/stdlib.zip/' : '')}
 _site = "/" + os.path.normpath(${JSON.stringify(site)}).lstrip("/") + "/"   # sysconfig says //lib/...
 _files = [os.path.normpath(m.__file__) for m in list(sys.modules.values()) if getattr(m, "__file__", None)]
 json.dumps({
-    "stdlib": sorted({f[len(_zip):] for f in _files if f.startswith(_zip)}),
+    "stdlib": sorted({f[len(_zip):] for f in _files if f.startswith(_zip)}
+                     | ({f[len(_extra):] for f in _files if f.startswith(_extra)} if _extra else set())),
     "site": sorted({f[len(_site):] for f in _files if f.startswith(_site)}),
     "missing": sorted(_Missing.names),
 })
 `));
-writeFileSync(job.out, JSON.stringify({ requests, answers, ...modules }));
+const modules = record();
+const out = { requests, answers, ...modules };
+
+// The workbook reader, installed as web/engine/worker.mjs installs it on demand: micropip
+// unpacked, then calculator.sheets.install_reader (the standard library it needs beyond
+// the first page's, when given as a zip; the wheels by micropip from local files).
+if (job.workbook) {
+  const wb = job.workbook;
+  py.FS.mkdirTree('/tmp/ondemand');
+  let extra = null;
+  if (wb.stdlib) { extra = '/tmp/ondemand/stdlib.zip'; py.FS.writeFile(extra, readFileSync(wb.stdlib)); }
+  py.unpackArchive(new Uint8Array(readFileSync(wb.micropip)), 'wheel', { extractDir: site });
+  const paths = wb.wheels.map((path) => {
+    const target = '/tmp/ondemand/' + path.split('/').pop();
+    py.FS.writeFile(target, readFileSync(path));
+    return target;
+  });
+  py.runPython('import importlib; importlib.invalidate_caches()');
+  await py.pyimport('calculator.sheets').install_reader(extra, py.toPy(paths));
+  py.globals.set('_corpus_json', readFileSync(wb.corpus, 'utf8'));
+  const more = JSON.parse(py.runPython(readFileSync(job.expand, 'utf8')));
+  const moreAnswers = more.map((request) => {
+    try {
+      return JSON.parse(handle(JSON.stringify(request)));
+    } catch (err) {
+      const lines = String(err && err.message || err).trim().split('\n');
+      return { raised: lines[lines.length - 1] };
+    }
+  });
+  const after = record();
+  out.workbook = { requests: more, answers: moreAnswers, stdlib: after.stdlib, site: after.site, missing: after.missing };
+}
+writeFileSync(job.out, JSON.stringify(out));

@@ -29,6 +29,7 @@ from sitebuild.paths import CACHE  # noqa: E402
 from sitebuild.venv import venv_python  # noqa: E402
 
 DIST = ROOT / "dist"
+CLERK = ROOT / "tests" / "files" / "clerk"
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
 
 
@@ -39,9 +40,26 @@ def corpus() -> list:
         requests += [{"op": "score", "profile": profile}, {"op": "plan", "profile": profile}]
     for path in sorted((ROOT / "tests" / "planner_cases").glob("*.json")):
         requests.append({"op": "plan", "profile": json.loads(path.read_text(encoding="utf-8"))["profile"]})
-    for path in sorted((ROOT / "tests" / "batch_files").glob("*.csv")):
+    for path in [*sorted((ROOT / "tests" / "batch_files").glob("*.csv")), *sorted(CLERK.glob("*.csv"))]:
         requests.append({"op": "batch", "csv_base64": base64.b64encode(path.read_bytes()).decode("ascii")})
     return requests
+
+
+def workbook_corpus() -> list:
+    """Sent once the workbook reader is installed as the browser installs it: the build's
+    own workbook requests and the clerk's workbooks, each sheet, the result as a workbook."""
+    requests = list(trim.WORKBOOK_CORPUS)
+    for path in sorted(CLERK.glob("*.xlsx")):
+        data = base64.b64encode(path.read_bytes()).decode("ascii")
+        requests += [{"op": "batch", "file_base64": data, "formats": ["xlsx", "csv"]},
+                     {"op": "batch", "file_base64": data, "sheet": "名单", "lang": "en", "formats": ["xlsx"]}]
+    return requests
+
+
+def workbook_job(stdlib: Path | None, folder: Path) -> dict:
+    lock = load_lock()
+    demand = [folder / w["file"] for w in lock["on_demand"]]
+    return {"micropip": demand[0], "wheels": demand[1:], "stdlib": stdlib, "corpus": workbook_corpus()}
 
 
 def cpython_answer(request) -> dict:
@@ -59,7 +77,8 @@ def trimmed_run(tmp_path_factory) -> dict:
     assert len(manifest["wheels"]) == 1 and manifest["wheels"][0].startswith("app-"), manifest
     return trim.run_corpus(DIST / "pyodide", DIST / "pyodide" / "python_stdlib.zip",
                            [DIST / "wheels" / manifest["wheels"][0]], manifest["env"], corpus(),
-                           tmp_path_factory.mktemp("trimmed"))
+                           tmp_path_factory.mktemp("trimmed"),
+                           workbook_job(DIST / "wheels" / manifest["on_demand"]["stdlib"], DIST / "wheels"))
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +89,8 @@ def full_run(tmp_path_factory) -> dict:
     extract_runtime(lock, work)
     wheels = [CACHE / w["file"] for w in lock["wheels"]] + [work / build_calculator_wheel(work, venv_python())]
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
-    return trim.run_corpus(work, work / "python_stdlib.zip", wheels, manifest["env"], corpus(), work / "run")
+    return trim.run_corpus(work, work / "python_stdlib.zip", wheels, manifest["env"], corpus(), work / "run",
+                           workbook_job(None, CACHE))
 
 
 def test_the_corpus_sends_every_op():
@@ -82,9 +102,12 @@ def test_the_corpus_sends_every_op():
 def test_trimmed_runtime_answers_as_cpython(trimmed_run):
     assert len(trimmed_run["answers"]) == len(corpus())
     wrong = []
-    for request, answer in zip(trimmed_run["requests"], trimmed_run["answers"]):
+    wb = trimmed_run["workbook"]
+    for request, answer in [*zip(trimmed_run["requests"], trimmed_run["answers"]), *zip(wb["requests"], wb["answers"])]:
         expected = cpython_answer(request)
-        if answer != expected:
+        if answer.get("ok") is False and answer["errors"][0]["type"] == "needs_package":
+            continue   # a workbook before its reader is installed (CPython has it from the start)
+        if trim.canonical(answer) != trim.canonical(expected):
             wrong.append(f"{json.dumps(request, ensure_ascii=False)[:160]}\n  pyodide {json.dumps(answer)[:300]}"
                          f"\n  cpython {json.dumps(expected)[:300]}")
     assert not wrong, "\n".join(wrong[:10])
@@ -94,10 +117,19 @@ def test_trimmed_runtime_answers_as_cpython(trimmed_run):
     # in the worker would leave the page without a reason to show)
     raised = [r for r, a in zip(trimmed_run["requests"], trimmed_run["answers"]) if "raised" in a]
     assert not raised, raised[:5]
+    # a workbook sent before the reader is installed asks for it; afterwards every one is read
+    assert any(a.get("ok") is False and a["errors"][0]["type"] == "needs_package" for a in trimmed_run["answers"])
+    assert not [a for a in wb["answers"] if "raised" in a or (a.get("ok") is False and a["errors"][0]["type"] == "needs_package")]
+    assert sum(1 for a in wb["answers"] if a.get("ok")) >= len(CLERK_WORKBOOKS)
+
+
+CLERK_WORKBOOKS = sorted(CLERK.glob("*.xlsx"))
 
 
 def test_trimmed_runtime_misses_no_module_the_full_one_has(trimmed_run, full_run):
     assert full_run["answers"] == trimmed_run["answers"]
+    assert trim.canonical(full_run["workbook"]["answers"]) == trim.canonical(trimmed_run["workbook"]["answers"])
+    assert set(trimmed_run["workbook"]["missing"]) <= set(full_run["workbook"]["missing"])
     assert set(trimmed_run["missing"]) <= set(full_run["missing"]), \
         sorted(set(trimmed_run["missing"]) - set(full_run["missing"]))
 
@@ -106,6 +138,7 @@ def test_shipped_archives_store_their_entries_for_http_compression():
     import zipfile
 
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
-    for path in (DIST / "pyodide" / "python_stdlib.zip", DIST / "wheels" / manifest["wheels"][0]):
+    for path in (DIST / "pyodide" / "python_stdlib.zip", DIST / "wheels" / manifest["wheels"][0],
+                 DIST / "wheels" / manifest["on_demand"]["stdlib"]):
         with zipfile.ZipFile(path) as z:
             assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}, path.name

@@ -7,7 +7,8 @@ JSON object, or a string sent as it is (to send malformed JSON).
 
 A batch request written {"op": "batch", "csv": TEXT, "encoding": NAME} is sent as the
 file's bytes, {"op": "batch", "csv_base64": base64(TEXT encoded as NAME)}; "{template}"
-in TEXT stands for the CSV template the `template` op returns (expanded()).
+in TEXT stands for the CSV template the `template` op returns (expanded()). WORKBOOK_CORPUS
+is sent once the workbook reader is installed, as the browser installs it on demand.
 """
 
 from __future__ import annotations
@@ -80,6 +81,23 @@ CORPUS: list = [
     {"op": "batch", "csv_base64": 12},
     {"op": "batch", "csv_base64": "//79/A=="},
     {"op": "batch"},
+    # a clerk's own CSV: Chinese headers, short names, units, ambiguous words, a 合计 row, a
+    # misspelt column (the suggestion), a field named twice, the result in both languages
+    {"op": "batch", "csv": "姓名,年龄,学历,职称,社保月数,社保基数,申请日期,紧缺专业\n张三,38岁,本科学士,,5年,1倍,2026年11月21日,√\n"
+                           "李四,１５,本科,中级,60个月,2倍,2026/2/30,maybe\n,,,,,,,\n合计,,,,,,,\n", "encoding": "gbk"},
+    {"op": "batch", "csv_text": "姓名,社保月份,手机号\n甲,30,1\n"},
+    {"op": "batch", "csv_text": "学历,教育背景\n硕士,博士\n"},
+    {"op": "batch", "csv_text": "出生日期,申请日期\n1988/5/1,2026-11-21\n", "lang": "en", "formats": ["csv"]},
+    {"op": "batch", "csv_text": "年龄\n30\n", "formats": []},
+    {"op": "batch", "csv_text": "年龄\n30\n", "formats": "csv"},
+    {"op": "batch", "csv_base64": "UEsDBAAAAAA="},          # a zip: a workbook, whose reader loads on demand
+    {"op": "batch", "csv_base64": "0M8R4KGxGuE="},          # an old .xls
+    {"op": "export", "format": "csv", "lang": "en", "result": {"id_columns": [], "records": []}},
+    {"op": "export", "format": "csv", "result": {"records": 1}},
+    {"op": "export", "format": "pdf", "result": {"id_columns": [], "records": []}},
+    {"op": "template", "lang": "en"},
+    {"op": "template", "lang": "fr"},
+    {"op": "template", "format": "xlsx"},                  # the workbook reader, before it is installed
     # timeline (its modules must ship too): every kind of answer, the calendar file, English, and each refusal
     {"op": "timeline", "profile": TYPICAL,
      "timeline": {"on": "2026-11-21", "permit_expiry": "2027-04-10", "points_status": "approved",
@@ -102,15 +120,68 @@ CORPUS: list = [
 ]
 
 
-def expand(request, template: str):
-    """A request as sent: a batch file written as text and an encoding becomes its bytes."""
+# Once the workbook reader is installed (on demand, as the browser installs it): the
+# workbooks a clerk brings ({"op": "batch", "xlsx": NAME}, NAME one of WORKBOOKS' or the
+# template), the result and the template as workbooks.
+WORKBOOK_CORPUS: list = [
+    {"op": "template", "format": "xlsx"},
+    {"op": "template", "format": "xlsx", "lang": "en"},
+    {"op": "batch", "xlsx": "template", "formats": ["csv", "xlsx"]},
+    {"op": "batch", "xlsx": "template_en", "formats": ["xlsx"], "lang": "en"},
+    {"op": "batch", "xlsx": "clerk", "formats": []},
+    {"op": "batch", "xlsx": "clerk", "sheet": "名单", "formats": ["xlsx"]},
+    {"op": "batch", "xlsx": "clerk", "sheet": "没有这张表"},
+    {"op": "batch", "xlsx": "broken"},
+    {"op": "export", "format": "xlsx", "lang": "en", "result": {"id_columns": ["姓名"], "records": [
+        {"row": 2, "ids": ["=1+1"], "total": 120, "verdict": "meets", "points": [0] * 19, "errors": []},
+        {"row": 3, "ids": ["x"], "total": None, "verdict": None, "points": None,
+         "errors": [{"zh": "第3行", "en": "Row 3"}]}]}},
+]
+
+
+def workbooks() -> dict:
+    """The workbooks WORKBOOK_CORPUS sends, written here with the reader just installed: a
+    clerk's sheet (date cells, numbers typed as numbers, TRUE, an empty row, a 合计 row)
+    after a cover sheet, and a damaged one."""
+    import datetime as dt
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "封面"
+    book.active.append(["2026年 申报名单"])
+    ws = book.create_sheet("名单")
+    ws.append(["姓名", "部门", "出生日期", "最高学历", "社保缴纳月数", "缴费基数档次", "申请日期", "应届生"])
+    ws.append(["吴一", "研发部", dt.datetime(1990, 3, 8), "硕士", 48, 1, dt.datetime(2026, 11, 21), True])
+    ws.append(["郑二", "财务部", dt.datetime(1988, 5, 1, 12, 30), "学士", 12.0, 0.8, dt.datetime(2026, 11, 21), "是"])
+    ws.append([])
+    ws.append(["合计", None, None, None, 60, None, None, None])
+    out = io.BytesIO()
+    book.save(out)
+    return {"clerk": out.getvalue(), "broken": b"PK\x03\x04" + bytes(60)}
+
+
+def expand(request, template: str, files: dict | None = None):
+    """A request as sent: a batch file written as text and an encoding becomes its bytes; a
+    workbook named by "xlsx" becomes its bytes (``files``)."""
     if isinstance(request, dict) and "csv" in request:
         data = request["csv"].replace("{template}", template).encode(request["encoding"])
-        return {"op": request["op"], "csv_base64": base64.b64encode(data).decode("ascii")}
+        rest = {k: v for k, v in request.items() if k not in ("csv", "encoding")}
+        return {**rest, "csv_base64": base64.b64encode(data).decode("ascii")}
+    if isinstance(request, dict) and "xlsx" in request:
+        rest = {k: v for k, v in request.items() if k != "xlsx"}
+        return {**rest, "file_base64": base64.b64encode(files[request["xlsx"]]).decode("ascii")}
     return request
 
 
 def expanded(handle, requests: list) -> list:
     """`requests` as sent through `handle` (calculator.api.handle) in this runtime."""
     template = json.loads(handle('{"op": "template"}'))["result"]["csv_text"]
-    return [expand(r, template) for r in requests]
+    files = None
+    if any(isinstance(r, dict) and "xlsx" in r for r in requests):
+        files = workbooks()
+        for name, lang in (("template", "zh"), ("template_en", "en")):
+            answer = json.loads(handle(json.dumps({"op": "template", "format": "xlsx", "lang": lang})))
+            files[name] = base64.b64decode(answer["result"]["xlsx_base64"])
+    return [expand(r, template, files) for r in requests]

@@ -23,11 +23,13 @@ import pytest
 
 from calculator import score
 from helpers import AS_OF, N_ROWS, csv_text, make_people, no_sideways_scroll, profile_of, wait_engine
+from calculator.batch import items
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="the 1000-row scale check, axe-core and Playwright's download events; the batch scenario of every engine is in test_engines.py")]
 
 BATCH_TIMEOUT = 180_000
 FILES = Path(__file__).resolve().parents[1] / "batch_files"
+CLERK = Path(__file__).resolve().parents[1] / "files" / "clerk"
 
 
 @pytest.fixture(scope="module")
@@ -93,24 +95,26 @@ def test_thousand_rows_scored_in_the_browser(page, site, people, team_files, enc
     header, rows, data, name = download_rows(page)
     assert data.startswith(b"\xef\xbb\xbf"), "results are UTF-8 with BOM (for Excel)"
     assert name.endswith(".csv") and name.startswith(team_files[encoding].stem)
-    assert header[:2] == ["id", "姓名"] and "total" in header and header[-1] == "errors"
+    assert header[:3] == ["行号", "id", "姓名"] and "总分" in header and header[-1] == "错误"
     assert len(rows) == N_ROWS
     assert [r["id"] for r in rows] == [p["id"] for p in people]
     assert [r["姓名"] for r in rows] == [p["姓名"] for p in people]
-    assert not any(r["errors"] for r in rows)
+    assert [r["行号"] for r in rows] == [str(k + 2) for k in range(N_ROWS)]
+    assert not any(r["错误"] for r in rows)
 
+    labels = dict(items())
     sample = sorted({0, N_ROWS - 1, *random.Random(7).sample(range(N_ROWS), 25)})
     for k in sample:
         expected = score(profile_of(people[k]))
         got = rows[k]
-        assert int(got["total"]) == expected.total, (k, people[k], got["total"], expected.total)
-        assert got["meets_standard"] == str(expected.meets_standard).lower(), k
-        assert got["disqualified"] == str(expected.disqualified).lower(), k
+        assert int(got["总分"]) == expected.total, (k, people[k], got["总分"], expected.total)
+        verdict = "取消资格" if expected.disqualified else "达标" if expected.meets_standard else "未达标"
+        assert got["结论"] == verdict, k
         for item in expected.items:
-            assert int(got[f"points_{item.id}"]) == (item.points if item.counted else 0), (k, item.id)
+            assert int(got[f"{labels[item.id]['zh']}得分"]) == (item.points if item.counted else 0), (k, item.id)
     # The sample is not all alike: it covers both sides of the standard.
-    verdicts = {rows[k]["meets_standard"] for k in sample}
-    assert verdicts == {"true", "false"}, verdicts
+    verdicts = {rows[k]["结论"] for k in sample}
+    assert verdicts == {"达标", "未达标"}, verdicts
     if encoding == "utf8_bom":
         screenshot(page, "batch-1280")
 
@@ -120,12 +124,16 @@ def test_bad_rows_get_errors_and_the_others_scores(page, site):
     assert upload(page, FILES / "bad_rows.csv") == "done"
     assert summary(page) == (7, 2, 5)
     assert page.locator("#sum-errors-box.has-errors").count() == 1
-    # The rows with errors are listed on the page with the reason.
-    err_rows = page.locator("#error-rows tbody tr")
-    assert err_rows.count() == 5
-    assert "bad-age" in err_rows.nth(0).text_content() and "age" in err_rows.nth(0).locator("td.err").text_content()
+    # Each bad cell is listed once under the preview, with its row, column and reason.
+    listed = page.locator("#error-rows li")
+    assert listed.count() == 6   # bad-enum-and-bool has two bad cells
+    assert listed.nth(0).text_content() == "第3行「age」列:填了“15”,须为16到100之间的整数"
+    assert page.locator("#preview td.err").count() == 0
+    assert page.text_content("#preview").count("第3行") == 0   # not a second time in the table
 
     _, rows, _, _ = download_rows(page)
+    for r in rows:
+        r["errors"], r["total"] = r["错误"], r["总分"]
     by_name = {r["name"]: r for r in rows}
     assert list(by_name) == ["ok-1", "bad-age", "bad-enum-and-bool", "no-age", "both-ages", "bad-months", "ok-3"]
     expected = {
@@ -170,15 +178,68 @@ def test_template_downloads_and_scores_without_errors(page, site, tmp_path):
     header, rows, data, name = download_rows(page, "#template")
     assert data.startswith(b"\xef\xbb\xbf")
     assert name.endswith(".csv")
-    assert header[0] == "name" and "age" in header and "education" in header
+    assert header[:3] == ["姓名", "工号", "年龄"] and "学历" in header and "社保月数" in header
     assert len(rows) >= 1
     saved = tmp_path / "template.csv"
     saved.write_bytes(data)
     assert upload(page, saved) == "done"
     assert summary(page) == (len(rows), len(rows), 0)
     _, scored, _, _ = download_rows(page)
-    assert [r["name"] for r in scored] == [r["name"] for r in rows]
-    assert all(r["errors"] == "" and r["total"] != "" for r in scored)
+    assert [r["姓名"] for r in scored] == [r["姓名"] for r in rows]
+    assert all(r["错误"] == "" and r["总分"] != "" for r in scored)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_excel_template_has_drop_downs_and_scores_without_errors(page, site, lang, tmp_path):
+    import openpyxl
+
+    open_batch(page, site)
+    if lang == "en":
+        page.click("#lang-switch")
+    with page.expect_download() as info:
+        page.click("#template-xlsx")
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    assert saved.suffix == ".xlsx"
+    book = openpyxl.load_workbook(saved)
+    ws = book.worksheets[0]
+    assert ws["C1"].value == ("年龄" if lang == "zh" else "age")
+    assert any(dv.type == "list" for dv in ws.data_validations.dataValidation)
+    assert len(book.worksheets) == 3 and book.worksheets[2].sheet_state == "hidden"
+    assert upload(page, saved) == "done"
+    assert summary(page) == (2, 2, 0)
+
+
+def test_a_workbook_with_a_cover_sheet_offers_the_other_sheet(page, site):
+    open_batch(page, site)
+    assert upload(page, CLERK / "two_sheets.xlsx") == "error"
+    assert "名单" in page.text_content("#batch-status")
+    assert page.locator("#sheet-box").is_visible()
+    page.evaluate("() => { delete document.getElementById('batch-result').dataset.state; }")
+    page.select_option("#sheet-pick", "名单")
+    page.wait_for_selector("#batch-result[data-state=done]", state="attached", timeout=BATCH_TIMEOUT)
+    assert summary(page) == (2, 2, 0)
+    # by hand (tests/test_clerk.py): B001 235, B002 236
+    assert [c.text_content() for c in page.locator("#preview tbody tr td:nth-child(3)").all()] == ["235", "236"]
+    assert "名单" in page.text_content("#sum-note")
+
+
+def test_ten_thousand_rows_with_a_progress_bar_and_a_free_page(page, site, tmp_path):
+    """The rows are scored in the worker, which reports its progress; the page answers
+    clicks meanwhile (the language switch re-words the progress at once)."""
+    people = make_people(10_000)
+    src = tmp_path / "team-10000.csv"
+    src.write_bytes(csv_text(people).encode("gbk"))
+    open_batch(page, site)
+    page.evaluate("() => { delete document.getElementById('batch-result').dataset.state; }")
+    page.set_input_files("#csv-file", str(src))
+    page.wait_for_selector("#batch-progress:not([hidden])", timeout=BATCH_TIMEOUT)
+    page.wait_for_selector("#batch-status:has-text('已算')", timeout=BATCH_TIMEOUT)
+    page.click("#lang-switch")   # the main thread is free while the worker scores
+    page.wait_for_selector("#batch-status:has-text('rows')", timeout=BATCH_TIMEOUT)
+    page.wait_for_selector("#batch-result[data-state=done]", state="attached", timeout=BATCH_TIMEOUT)
+    assert summary(page) == (10_000, 10_000, 0)
+    assert page.locator("#batch-progress").is_hidden()
 
 
 def test_page_says_nothing_is_uploaded(page, site):

@@ -6,6 +6,7 @@ The file checks run without a browser; the ones marked `browser` run headless Ch
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import shutil
@@ -87,8 +88,15 @@ def test_wheel_manifest_lists_the_wheels_that_exist():
     assert manifest["lock"] == {"info": published["info"], "packages": {}}
     assert published["info"]["abi_version"] and published["packages"]
     listed = manifest["wheels"]
+    later = manifest["on_demand"]   # the workbook reader: installed only when a workbook is opened
+    on_demand = [later["stdlib"], later["micropip"], *later["wheels"]]
     present = sorted(p.name for p in (DIST / "wheels").iterdir() if p.name != "manifest.json" and not is_sibling(p.name))
-    assert sorted(listed) == present
+    assert sorted(listed + on_demand) == present
+    # the published wheels as the lock pins them; the worker checks every one against these
+    pinned = {w["file"]: w["sha256"] for w in LOCK["on_demand"]}
+    assert {n: later["sha256"][n] for n in on_demand[1:]} == pinned
+    assert all(later["sha256"][n] == hashlib.sha256((DIST / "wheels" / n).read_bytes()).hexdigest() for n in on_demand)
+    assert re.fullmatch(r"stdlib-workbook-[0-9a-f]{12}\.zip", later["stdlib"])
     assert len(listed) == 1 and re.fullmatch(r"app-[0-9a-f]{12}\.zip", listed[0]), listed
     with zipfile.ZipFile(DIST / "wheels" / listed[0]) as app:
         tops = {n.split("/", 1)[0] for n in app.namelist()}

@@ -477,17 +477,30 @@ def team():
     return people, {"utf8": text.encode("utf-8-sig"), "gbk": text.encode("gbk")}
 
 
-def test_batch_page_gbk_and_utf8_and_the_download(engine, hooked_site, team):
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CLERK = Path(__file__).resolve().parents[1] / "files" / "clerk"
+# tests/files/clerk/team.xlsx, worked by hand from the rulebook in tests/test_clerk.py:
+# row 2 吴一 192, row 3 郑二 253, row 5 冯三 180; row 4 empty (skipped); row 6 本科 (ambiguous), row 7 合计
+CLERK_TOTALS = {2: 192, 3: 253, 5: 180}
+
+
+def batch_upload(engine, name: str, data: bytes, mime: str = "text/csv") -> None:
+    engine.run("() => { delete document.getElementById('batch-result').dataset.state; }")
+    engine.upload("#csv-file", name, data, mime)
+    state = engine.wait_for("() => { const s = document.getElementById('batch-result').dataset.state;"
+                            " return (s === 'done' || s === 'error') && s; }", timeout=ENGINE, message="the batch")
+    assert state == "done", engine.text("#batch-status")
+
+
+def test_batch_page_gbk_csv_and_a_workbook_and_the_downloads(engine, hooked_site, team):
+    import openpyxl
+
     people, files = team
     engine.open(hooked_site.url + "batch.html")
     engine.wait_selector("#csv-file")
     wait_engine(engine)
     for encoding, data in files.items():
-        engine.run("() => { delete document.getElementById('batch-result').dataset.state; }")
-        engine.upload("#csv-file", f"team-{encoding}.csv", data)
-        state = engine.wait_for("() => { const s = document.getElementById('batch-result').dataset.state;"
-                                " return (s === 'done' || s === 'error') && s; }", timeout=ENGINE, message="the batch")
-        assert state == "done", engine.text("#batch-status")
+        batch_upload(engine, f"team-{encoding}.csv", data)
         assert [int(engine.text(f"#{i}")) for i in ("sum-rows", "sum-ok", "sum-errors")] == [len(people), len(people), 0]
         assert people[0]["姓名"] in engine.text("#preview tbody tr"), f"{encoding}: the names read right"
         name, body = engine.download("#download")
@@ -495,7 +508,24 @@ def test_batch_page_gbk_and_utf8_and_the_download(engine, hooked_site, team):
         rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"), newline="")))
         assert [r["姓名"] for r in rows] == [p["姓名"] for p in people]
         for k in (0, 17, len(people) - 1):
-            assert int(rows[k]["total"]) == py_score(profile_of(people[k])).total, k
+            assert int(rows[k]["总分"]) == py_score(profile_of(people[k])).total, k
+    # the clerk's own workbook: installed reader, each bad cell listed once, the .xlsx parsed back
+    batch_upload(engine, "team.xlsx", (CLERK / "team.xlsx").read_bytes(), XLSX)
+    assert [int(engine.text(f"#{i}")) for i in ("sum-rows", "sum-ok", "sum-errors")] == [5, 3, 2]
+    listed = engine.text("#error-rows ol")
+    assert "第6行「最高学历」列:“本科”不清楚指哪一项" in listed and "第7行「姓名」列:“合计”是合计行" in listed
+    name, body = engine.download("#download-xlsx")
+    assert name == "team-积分结果.xlsx"
+    sheet = openpyxl.load_workbook(io.BytesIO(body)).worksheets[0]
+    values = list(sheet.iter_rows(values_only=True))
+    assert values[0][:5] == ("行号", "姓名", "部门", "总分", "结论")
+    assert {r[0]: r[3] for r in values[1:] if r[3] is not None} == CLERK_TOTALS
+    engine.click("#lang-switch")
+    engine.wait_selector("#error-rows h3")
+    assert "Row 6, column “最高学历”: “本科” is ambiguous" in engine.text("#error-rows ol")
+    name, body = engine.download("#download-xlsx")
+    values = list(openpyxl.load_workbook(io.BytesIO(body)).worksheets[0].iter_rows(values_only=True))
+    assert values[0][:5] == ("Row", "姓名", "部门", "Total", "Verdict") and name == "team-points.xlsx"
     engine.set_viewport(375, 900)
     no_sideways_scroll(engine)
     shot(engine, "batch-375")

@@ -189,3 +189,25 @@ def test_the_runtime_wasm_comes_from_the_http_cache_only_when_it_is_the_stored_f
     wait_engine(page)
     assert settle(page) == "ready" and total(page) == TYPICAL_TOTAL
     assert not problems, "\n".join(problems)
+
+
+def test_a_workbook_opens_offline_once_the_site_is_precached(context, own_site):
+    """The workbook reader (openpyxl, micropip, their standard-library zip) is installed only
+    when a workbook is opened, from files the precache stored after the first total: a
+    clerk who visited once can open an .xlsx without a connection."""
+    from pathlib import Path
+
+    page, problems = precached_page(context, own_site)
+    own_site.stop()
+    try:
+        page.goto(own_site.url + "batch.html")
+        page.wait_for_selector("html[data-engine=ready]", state="attached", timeout=180_000)
+        clerk = Path(__file__).resolve().parents[1] / "files" / "clerk" / "team.xlsx"
+        page.set_input_files("#csv-file", str(clerk))
+        page.wait_for_selector("#batch-result[data-state=done], #batch-result[data-state=error]",
+                               state="attached", timeout=180_000)
+        assert page.get_attribute("#batch-result", "data-state") == "done", page.text_content("#batch-status")
+        assert [page.text_content(f"#{i}") for i in ("sum-rows", "sum-ok", "sum-errors")] == ["5", "3", "2"]
+    finally:
+        own_site.start()
+    assert not problems, "\n".join(problems)

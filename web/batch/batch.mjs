@@ -1,10 +1,15 @@
-// The batch page for HR (web/batch.html): a CSV of employees scored in this browser.
+// The batch page for HR (web/batch.html): a clerk's .xlsx or CSV of employees, scored in
+// this browser.
 //
 // The file's bytes are transferred to the worker (op `batch`, an ArrayBuffer beside the
-// request), so Python decodes it exactly as the command line does (UTF-8 with or without
-// BOM, else GBK/GB18030). The answer has the rows as data (records, id columns, item ids,
-// verdict labels) for the preview, and `csv_base64` (UTF-8 with BOM, written by Python)
-// to download; nothing leaves the browser. Same worker and engine client as the main page.
+// request), so Python reads it exactly as the command line does (a workbook by openpyxl,
+// installed by the worker the first time one is opened; a CSV as UTF-8 with or without
+// BOM, else GBK/GB18030). While it works, the worker reports the rows scored (a progress
+// bar). The answer has the rows as data (records with their row numbers, id columns,
+// verdict labels, a workbook's sheets) for the preview and the list of bad cells; the
+// files to save (.xlsx or CSV, headed in the page's language) are made by the engine on a
+// click (op `export`). Nothing leaves the browser. Same worker and engine client as the
+// main page.
 //
 // Readiness signals (tests): <html data-engine="loading|ready|failed">;
 // #batch-result[data-state] = "busy" | "done" | "error" for the newest file.
@@ -15,6 +20,7 @@ import { downloadBase64 } from '../shared/download.mjs';
 import { h } from '../shared/dom.mjs';
 
 const CSV = 'text/csv;charset=utf-8';   // what the engine's csv_base64 holds (UTF-8 with BOM)
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -45,12 +51,31 @@ const call = (op, payload, bytes) => engine.request(op, payload, bytes);
 
 // ------------------------------------------------------------------ state + rendering
 let job = 0;            // newest file's number: an older file's answer is dropped
-let last = null;        // {name, result} | {name, error: () => text in the current language}
+let last = null;        // {name, file, result} | {name, file, error: () => text, sheets}
 const status = (text, kind = '') => { const el = $('batch-status'); el.textContent = text; el.dataset.kind = kind; };
+
+function progressBar(done, total) {
+  const bar = $('batch-progress');
+  if (done == null) { bar.hidden = true; bar.removeAttribute('value'); return; }
+  bar.hidden = false;
+  bar.max = Math.max(1, total);
+  bar.value = done;
+}
+
+/** The sheet picker, when the workbook has more than one sheet. */
+function showSheets(sheets, current) {
+  const box = $('sheet-box');
+  if (!sheets || sheets.length < 2) { box.hidden = true; return; }
+  const select = $('sheet-pick');
+  select.replaceChildren(...sheets.map((name) => h('option', { value: name, text: name })));
+  select.value = current || sheets[0];
+  box.hidden = false;
+}
 
 function renderResult() {
   const box = $('batch-result');
   if (!last) { box.hidden = true; return; }
+  showSheets(last.sheets || last.result?.sheets, last.sheet || last.result?.sheet);
   if (last.error) {
     box.hidden = true;
     status(t('batch_refused', { m: last.error() }), 'error');
@@ -62,50 +87,47 @@ function renderResult() {
   $('sum-ok').textContent = String(result.ok_count);
   $('sum-errors').textContent = String(result.error_count);
   $('sum-errors-box').classList.toggle('has-errors', result.error_count > 0);
-  $('preview-box').replaceChildren(...notes(result), ...preview(result));
+  const notes = [];
+  if (result.sheets && result.sheets.length > 1) notes.push(t('batch_note_sheet', { sheet: result.sheet }));
+  if (result.skipped_rows) notes.push(t('batch_note_skipped', { n: result.skipped_rows }));
+  $('sum-note').textContent = notes.join(' ');
+  $('preview-box').replaceChildren(...pendingNotes(result), ...preview(result));
   box.hidden = false;
 }
 
-/** The file's notes (pending_figures: rows dated in a year whose average wage is not published
- * yet were scored with last year's figures), each with the rows it concerns. */
-function notes(result) {
+/** The file's pending-figures notes (rows dated in a year whose average wage is not published
+ * yet were scored with the last known figures), each with the rows it concerns, as Excel numbers them. */
+function pendingNotes(result) {
   return (result.notes || []).map((n) => {
-    const rows = result.records.map((r, i) => [r, i + 1]).filter(([r]) => (r.notes || []).some((x) => x.insurance_year_from === n.insurance_year_from)).map(([, i]) => i);
+    const rows = result.records.filter((r) => (r.notes || []).some((x) => x.insurance_year_from === n.insurance_year_from)).map((r) => r.row);
     return h('p', { class: `batch-note note note-${n.kind}`, 'data-note-kind': n.kind, text: `${pick(n)} ${t('batch_note_rows', { rows: rows.join(lang() === 'zh' ? '、' : ', ') })}` });
   });
 }
 
-/** The preview tables, from the rows the engine answered as data (never the CSV). */
+const MAX_LISTED = 500;   // error messages listed on the page; the file has every one
+
+/** The preview table and, under it, each bad cell's message once (they wrap at any width). */
 function preview(result) {
   const rows = result.records;
   const ids = result.id_columns;
   const head = h('tr', {}, h('th', { scope: 'col', text: t('batch_col_row') }), ids.map((n) => h('th', { scope: 'col', text: n })),
-    h('th', { scope: 'col', text: t('total_label') }), h('th', { scope: 'col', text: t('batch_col_verdict') }), h('th', { scope: 'col', text: t('batch_col_errors') }));
-  const line = (row, i) => {
-    const err = row.errors.map((e) => `${e.field || t('batch_col_row')}: ${pick(e)}`).join(lang() === 'zh' ? '；' : '; ');
-    return h('tr', { class: err ? 'row-error' : null },
-      h('td', { class: 'num', text: String(i + 1) }), row.ids.map((cell) => h('td', { text: cell })),
-      h('td', { class: 'num', text: row.total == null ? '' : String(row.total) }),
-      h('td', { text: row.verdict ? pick(result.verdicts[row.verdict]) : '' }),
-      h('td', { class: 'err', text: err }));
-  };
+    h('th', { scope: 'col', text: t('total_label') }), h('th', { scope: 'col', text: t('batch_col_verdict') }));
+  const line = (row) => h('tr', { class: row.errors.length ? 'row-error' : null },
+    h('td', { class: 'num', text: String(row.row) }), row.ids.map((cell) => h('td', { text: cell })),
+    h('td', { class: 'num', text: row.total == null ? '' : String(row.total) }),
+    h('td', { text: row.verdict ? pick(result.verdicts[row.verdict]) : t('batch_row_error') }));
   const shown = rows.slice(0, PREVIEW_ROWS);
-  const out = [];
   const table = h('table', { class: 'preview', id: 'preview' },
-    h('caption', { text: rows.length > PREVIEW_ROWS ? t('batch_preview_caption', { n: PREVIEW_ROWS, total: rows.length }) : t('batch_preview_caption_all', { n: rows.length }) }),
-    h('thead', {}, head.cloneNode(true)), h('tbody', {}, shown.map(line)));
-  out.push(h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'preview-caption' }, table));
-  table.querySelector('caption').id = 'preview-caption';
-  // Every row with errors (beyond the preview too), so they can be fixed without Excel.
-  const bad = rows.map((row, i) => [row, i]).filter(([row]) => row.errors.length);
-  if (bad.length) {
-    const list = bad.slice(0, 200);
-    const errTable = h('table', { class: 'preview', id: 'error-rows' },
-      h('caption', { id: 'errors-caption', text: t('batch_errors_caption', { n: bad.length }) }),
-      h('thead', {}, head.cloneNode(true)), h('tbody', {}, list.map(([row, i]) => line(row, i))));
-    out.push(h('h3', { class: 'sr-only', text: t('batch_errors_caption', { n: bad.length }) }));
-    out.push(h('div', { class: 'table-scroll errors-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'errors-caption' }, errTable));
-    if (bad.length > list.length) out.push(h('p', { class: 'muted small', text: t('batch_errors_more', { n: bad.length - list.length }) }));
+    h('caption', { id: 'preview-caption', text: rows.length > PREVIEW_ROWS ? t('batch_preview_caption', { n: PREVIEW_ROWS, total: rows.length }) : t('batch_preview_caption_all', { n: rows.length }) }),
+    h('thead', {}, head), h('tbody', {}, shown.map(line)));
+  const out = [h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': 'preview-caption' }, table)];
+  const errors = rows.flatMap((row) => row.errors);
+  if (errors.length) {
+    const bad = rows.filter((row) => row.errors.length).length;
+    out.push(h('section', { class: 'error-list', id: 'error-rows', 'aria-labelledby': 'errors-caption' },
+      h('h3', { id: 'errors-caption', text: t('batch_errors_caption', { n: errors.length, rows: bad }) }),
+      h('ol', {}, errors.slice(0, MAX_LISTED).map((e) => h('li', { text: pick(e) }))),
+      errors.length > MAX_LISTED ? h('p', { class: 'muted small', text: t('batch_errors_more', { n: errors.length - MAX_LISTED }) }) : []));
   }
   return out;
 }
@@ -116,13 +138,13 @@ function setShown(state) {
   $('batch-result').dataset.state = state;
 }
 
-async function scoreFile(file) {
+async function scoreFile(file, sheet = null) {
   const mine = ++job;
   const box = $('batch-result');
   setShown('busy');
   box.hidden = true;
   if (file.size > MAX_BYTES) {
-    last = { name: file.name, error: () => t('batch_too_big') };
+    last = { name: file.name, file, error: () => t('batch_too_big') };
     renderResult();
     setShown('error');
     return;
@@ -134,24 +156,36 @@ async function scoreFile(file) {
   } catch (err) {
     if (mine !== job) return;
     const message = String(err && err.message || err);
-    last = { name: file.name, error: () => message };
+    last = { name: file.name, file, error: () => message };
     renderResult();
     setShown('error');
     return;
   }
   if (mine !== job) return;
   status(t('batch_scoring', { name: file.name, kb: Math.max(1, Math.round(file.size / 1024)) }), 'busy');
+  progressBar(0, 1);
+  const onProgress = (p) => {
+    if (mine !== job) return;
+    if (p.stage === 'reader') { status(t('batch_reader'), 'busy'); progressBar(0, 1); return; }
+    status(t('batch_progress', { name: file.name, done: p.done, total: p.total }), 'busy');
+    progressBar(p.done, p.total);
+  };
   let answer;
   try {
-    answer = await call('batch', {}, bytes);   // transferred, not copied
+    // transferred, not copied; the files to save are asked for on a click (export)
+    answer = await engine.request('batch', { formats: [], ...(sheet ? { sheet } : {}) }, bytes, onProgress);
   } catch (err) {
     answer = { ok: false, errors: err.errors?.length ? err.errors : [{ zh: err.message, en: err.message }] };
   }
   if (mine !== job) return;
+  progressBar(null);
   if (answer.ok && answer.result.rows === 0) {
-    last = { name: file.name, error: () => t('batch_empty') };
+    last = { name: file.name, file, error: () => t('batch_empty'), sheets: answer.result.sheets, sheet: answer.result.sheet };
+  } else if (answer.ok) {
+    last = { name: file.name, file, result: answer.result };
   } else {
-    last = answer.ok ? { name: file.name, result: answer.result } : { name: file.name, error: () => errorText(answer.errors) };
+    const sheets = answer.errors.find((e) => e.sheets)?.sheets;
+    last = { name: file.name, file, error: () => errorText(answer.errors), sheets, sheet };
   }
   renderResult();
   setShown(last.error ? 'error' : 'done');
@@ -162,25 +196,46 @@ $('csv-file').addEventListener('change', (e) => {
   if (file) scoreFile(file);
 });
 
-$('download').addEventListener('click', () => {
-  if (!last || !last.result) return;
-  const base = last.name.replace(/\.(csv|txt)$/i, '') || 'employees';
-  downloadBase64(last.result.csv_base64, `${base}${t('batch_result_suffix')}`, CSV);
+$('sheet-pick').addEventListener('change', (e) => {
+  if (last && last.file) scoreFile(last.file, e.target.value);
 });
 
-$('template').addEventListener('click', async () => {
-  const button = $('template');
+const MIME = { csv: CSV, xlsx: XLSX };
+
+/** The scored file to save, made by the engine in the page's language when asked. */
+async function exportAs(format, button) {
+  if (!last || !last.result) return;
   button.disabled = true;
   try {
-    const answer = await call('template', {});
+    const { records, id_columns } = last.result;
+    const answer = await call('export', { result: { records, id_columns }, format, lang: lang() });
     if (!answer.ok) throw new Error(errorText(answer.errors));
-    downloadBase64(answer.result.csv_base64, t('batch_template_name'), CSV);
+    const base = last.name.replace(/\.(csv|txt|xlsx)$/i, '') || 'employees';
+    downloadBase64(answer.result[`${format}_base64`], `${base}${t(format === 'xlsx' ? 'batch_result_suffix_xlsx' : 'batch_result_suffix')}`, MIME[format]);
+  } catch (err) {
+    status(t('batch_export_failed', { m: err.message }), 'error');
+  } finally {
+    button.disabled = false;
+  }
+}
+$('download-xlsx').addEventListener('click', (e) => exportAs('xlsx', e.currentTarget));
+$('download').addEventListener('click', (e) => exportAs('csv', e.currentTarget));
+
+/** A template in the page's language: the workbook with its drop-downs, or the CSV. */
+async function template(format, button) {
+  button.disabled = true;
+  try {
+    const answer = await call('template', { format, lang: lang() });
+    if (!answer.ok) throw new Error(errorText(answer.errors));
+    downloadBase64(answer.result[`${format}_base64`], t(format === 'xlsx' ? 'batch_template_name_xlsx' : 'batch_template_name'), MIME[format]);
   } catch (err) {
     status(t('batch_template_failed', { m: err.message }), 'error');
   } finally {
     button.disabled = false;
   }
-});
+}
+$('template-xlsx').addEventListener('click', (e) => template('xlsx', e.currentTarget));
+$('template').addEventListener('click', (e) => template('csv', e.currentTarget));
 
 // ------------------------------------------------------------------ language
 function applyLangChrome() {

@@ -5,7 +5,7 @@ import { texts } from '../shared/i18n.mjs';
 
 // The worker's own errors (not the engine's field messages) arrive as a type and a
 // technical detail; they are worded here, in both languages, from the catalogue.
-const WORKER_ERRORS = { engine_failed: 'worker_failed', internal: 'worker_internal' };
+const WORKER_ERRORS = { engine_failed: 'worker_failed', internal: 'worker_internal', reader_failed: 'worker_reader_failed' };
 
 function wordWorkerErrors(answer) {
   for (const e of answer.errors || []) {
@@ -67,7 +67,7 @@ function markBoot(timings) {
 
 export function startEngine(onStatus = () => {}) {
   let nextId = 1;
-  const calls = new Map();     // id -> {resolve, reject}
+  const calls = new Map();     // id -> {resolve, reject, onProgress}
   let status = { state: 'loading', stage: 'start', done: 0, total: 3 };
   let readyResolve, readyReject;
   const ready = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
@@ -118,6 +118,13 @@ export function startEngine(onStatus = () => {}) {
         fail(msg.code || 'other', msg.message || 'failed');
         return;
       }
+      if (msg.type === 'job-progress') {   // how far one request has got (a batch's rows)
+        const pending = calls.get(msg.id);
+        if (pending && pending.onProgress) {
+          try { pending.onProgress(msg); } catch (err) { setTimeout(() => { throw err; }); }
+        }
+        return;
+      }
       const call = calls.get(msg.id);
       if (!call) return;
       calls.delete(msg.id);
@@ -145,15 +152,15 @@ export function startEngine(onStatus = () => {}) {
   /**
    * Send one request; resolves with the raw answer {id, ok, result|errors}. `bytes`, an
    * ArrayBuffer (a file's content), is transferred to the worker, not copied; the page's
-   * buffer is empty afterwards.
+   * buffer is empty afterwards. `onProgress({stage, done, total})` hears how far it has got.
    */
-  function request(op, payload = {}, bytes = null) {
+  function request(op, payload = {}, bytes = null, onProgress = null) {
     if (status.state === 'failed') {
       return Promise.reject(new EngineError(status.message, [], status.code));
     }
     const id = nextId++;
     return new Promise((resolve, reject) => {
-      calls.set(id, { resolve, reject });
+      calls.set(id, { resolve, reject, onProgress });
       if (bytes) worker.postMessage({ id, op, ...payload, bytes }, [bytes]);
       else worker.postMessage({ id, op, ...payload });
     });

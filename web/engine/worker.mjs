@@ -1,7 +1,9 @@
 // Module Web Worker: runs Pyodide and the calculator off the main thread.
 // Protocol (docs/architecture.md): page -> worker {id, op, ...payload};
 // worker -> page {type:'progress', stage, done, total, label} | {type:'ready'} |
-// {type:'failed', message, code} | {id, ok, result | errors}.
+// {type:'failed', message, code} | {id, ok, result | errors} |
+// {id, type:'job-progress', stage:'rows'|'reader', done, total} while a request works
+// (a batch's rows scored so far; the workbook reader being installed).
 // Every site file (wheels/, pyodide/) is resolved against the site root, the folder above
 // this file's engine/ folder, so the site works from any sub-path of a static host.
 // The worker imports nothing of the page's: its two messages of its own travel as a type
@@ -13,6 +15,9 @@ const here = (path) => new URL(path, siteRoot).href;
 let api = null;        // calculator.api.handle (one proxy, reused) once ready
 let failed = null;     // failure message once boot failed
 const waiting = [];    // requests that arrived before the engine was ready
+let runtime = null;    // the Pyodide instance, once ready
+let onDemand = null;   // wheels/manifest.json's on_demand: the workbook reader's files and their sha256
+let queue = Promise.resolve();   // requests answered one at a time, in order
 
 function post(msg) { self.postMessage(msg); }
 
@@ -34,19 +39,83 @@ function classify(err) {
   return 'other';
 }
 
-function answer(msg) {
+const technical = (err) => String(err && err.message || err).split('\n').slice(-3).join(' ').slice(0, 500);
+
+async function answer(msg) {
   const { id, op, bytes, ...payload } = msg || {};   // bytes: a transferred ArrayBuffer (batch)
   if (failed) {
     post({ id, ok: false, errors: [{ field: null, type: 'engine_failed', detail: failed }] });
     return;
   }
+  const data = bytes ? new Uint8Array(bytes) : undefined;
+  // A batch tells the page how far it has got (Python calls this every few hundred rows).
+  const rows = (done, total) => post({ id, type: 'job-progress', stage: 'rows', done, total });
+  const once = () => JSON.parse(api(JSON.stringify({ op, ...payload }), data, op === 'batch' ? rows : undefined));
   try {
-    const out = JSON.parse(api(JSON.stringify({ op, ...payload }), bytes ? new Uint8Array(bytes) : undefined));
+    let out = once();
+    if (!out.ok && out.errors?.[0]?.type === 'needs_package') {
+      // A workbook: its reader is installed now, from this site's own checked files.
+      post({ id, type: 'job-progress', stage: 'reader', done: 0, total: 1 });
+      try {
+        await workbookReader();
+      } catch (err) {
+        post({ id, ok: false, errors: [{ field: null, type: 'reader_failed', detail: technical(err) }] });
+        return;
+      }
+      out = once();
+    }
     post({ id, ...out });
   } catch (err) {
-    const message = String(err && err.message || err).split('\n').slice(-3).join(' ').slice(0, 500);
-    post({ id, ok: false, errors: [{ field: null, type: 'internal', detail: message }] });
+    post({ id, ok: false, errors: [{ field: null, type: 'internal', detail: technical(err) }] });
   }
+}
+
+const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** One on-demand file, fetched from the site (or the service worker's cache) and refused
+ * unless its sha256 is the manifest's. */
+async function checkedFile(name) {
+  const res = await fetch(here('./wheels/' + name));
+  if (!res.ok) throw new Error(`wheels/${name}: HTTP ${res.status}`);
+  const body = await res.arrayBuffer();
+  const want = onDemand.sha256[name];
+  if (!want || hex(await crypto.subtle.digest('SHA-256', body)) !== want) throw new Error(`wheels/${name}: sha256 mismatch`);
+  return new Uint8Array(body);
+}
+
+let installing = null;
+/** The workbook reader (openpyxl), installed once: micropip unpacked from the site's own
+ * wheel, then calculator.sheets.install_reader (the standard-library zip on the path, the
+ * wheels installed by micropip from these files; no package index is asked). A failure is
+ * forgotten, so the next workbook tries again (say, once back online). */
+function workbookReader() {
+  installing ||= (async () => {
+    if (!onDemand) throw new Error('wheels/manifest.json lists no workbook reader');
+    const names = [onDemand.stdlib, onDemand.micropip, ...onDemand.wheels];
+    const files = await Promise.all(names.map(checkedFile));
+    const FS = runtime.FS;
+    FS.mkdirTree('/tmp/ondemand');
+    const paths = names.map((name, k) => {
+      const path = '/tmp/ondemand/' + name;
+      FS.writeFile(path, files[k]);
+      return path;
+    });
+    const site = runtime.runPython("import sysconfig; sysconfig.get_path('purelib')");
+    runtime.unpackArchive(files[1], 'wheel', { extractDir: site });
+    runtime.runPython('import importlib; importlib.invalidate_caches()');
+    const wheels = runtime.toPy(paths.slice(2));
+    try {
+      await runtime.pyimport('calculator.sheets').install_reader(paths[0], wheels);
+    } finally {
+      wheels.destroy();
+    }
+  })();
+  installing.catch(() => { installing = null; });
+  return installing;
+}
+
+function enqueue(msg) {
+  queue = queue.then(() => answer(msg));
 }
 
 // The runtime's downloads wait for {type: 'start'}, which the page sends once its own files
@@ -57,7 +126,7 @@ const started = new Promise((resolve) => { start = resolve; });
 
 self.onmessage = (event) => {
   if (event.data && event.data.type === 'start') { start(); return; }
-  if (api || failed) answer(event.data);
+  if (api || failed) enqueue(event.data);
   else waiting.push(event.data);
 };
 
@@ -100,9 +169,9 @@ function wasmFailure() {
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
-  const { wheels, env = {}, lock } = await res.json();
+  const { wheels, env = {}, lock, on_demand: later = null } = await res.json();
   if (!Array.isArray(wheels) || !wheels.length) throw new Error('wheels/manifest.json lists no wheels');
-  return { wheels, env, lock };
+  return { wheels, env, lock, later };
 }
 
 async function download(name) {
@@ -123,7 +192,8 @@ async function boot() {
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
   mark('loader');
-  const { env, lock } = await manifest;
+  const { env, lock, later } = await manifest;
+  onDemand = later;
   const starting = loadPyodide({
     indexURL: here('./pyodide/'),
     env,
@@ -158,15 +228,16 @@ async function boot() {
   pyodide.runPython('import pydantic_core._pydantic_core');   // the 4.7 MB extension: compiled here
   mark('extension');
   api = pyodide.pyimport('calculator.api').handle;   // looked up once, reused
+  runtime = pyodide;
   mark('imported');
   post({ type: 'ready', timings });
 }
 
 boot().then(
-  () => { for (const m of waiting.splice(0)) answer(m); },
+  () => { for (const m of waiting.splice(0)) enqueue(m); },
   (err) => {
     failed = String(err && err.message || err).slice(0, 500);
     post({ type: 'failed', message: failed, code: err && err.code || classify(err) });
-    for (const m of waiting.splice(0)) answer(m);
+    for (const m of waiting.splice(0)) enqueue(m);
   },
 );
