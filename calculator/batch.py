@@ -98,7 +98,7 @@ def _record(row: int, ids: list[str], result: Result | None, errors: list[dict[s
     """One row as data: its number, identifying cells, the scores (None when refused), the errors."""
     if result is None:
         return {"row": row, "ids": ids, "total": None, "meets_standard": None, "disqualified": None, "verdict": None,
-                "points": None, "errors": errors}
+                "points": None, "errors": errors, "notes": []}
     counted = {i.id: i.points if i.counted else 0 for i in result.items}
     verdict = "vetoed" if result.disqualified else "meets" if result.meets_standard else "below"
     return {"row": row, "ids": ids, "total": result.total, "meets_standard": result.meets_standard,

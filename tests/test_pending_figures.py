@@ -5,7 +5,9 @@ table ends with the year from 2026-07-01), every answer that used the figures sa
 year's figures it used, that the new ones are not published yet, and that the tier may change."""
 from __future__ import annotations
 
+import csv as csv_module
 import datetime as dt
+import io
 
 from calculator import api
 from calculator.engine import score
@@ -80,6 +82,10 @@ def test_the_batch_rows_say_the_figures_are_pending():
     _says_it(records[0]["notes"][0])
     [file_note] = answer["result"]["notes"]
     _says_it(file_note)
+    # the file to save has a notes column, filled on the pending row only
+    rows = list(csv_module.reader(io.StringIO(answer["result"]["csv_text"])))
+    assert rows[0][-1] == "说明"
+    assert [bool(r[-1]) for r in rows[1:]] == [True, False, False, False]
 
 
 def test_the_api_score_carries_the_note():
