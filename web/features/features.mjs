@@ -1,4 +1,4 @@
-// Wires the issue-4 features into the page: query options (embed, lang, theme), share links,
+// Wires the page's optional features: query options (embed, lang, theme), share links,
 // saved inputs, the print button, and the service worker. app.mjs imports this module (so
 // the query options apply before the form renders) and calls initFeatures() once.
 //
@@ -97,7 +97,10 @@ function mountStorage(getProfile, setProfile, onCleared) {
   form.after(box);
 
   const saver = debouncedSaver(() => getProfile(), 400);
-  const edited = () => {
+  // On a phone the result card sits inside the form (after its first group): its buttons
+  // and the share link's field are not edits of the inputs.
+  const edited = (e) => {
+    if (e?.target?.closest?.('#result')) return;
     status.textContent = '';
     delete status.dataset.zh;
     delete status.dataset.en;
@@ -107,7 +110,7 @@ function mountStorage(getProfile, setProfile, onCleared) {
   };
   // Only the user's own edits are saved (not a profile restored from someone's link).
   for (const type of ['input', 'change']) form.addEventListener(type, edited);
-  form.addEventListener('click', (e) => { if (e.target.closest('button')) setTimeout(edited); });
+  form.addEventListener('click', (e) => { if (e.target.closest('button') && !e.target.closest('#result')) setTimeout(edited); });
   window.addEventListener('pagehide', () => saver.flush());
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saver.flush(); });
 

@@ -203,8 +203,9 @@ const STRINGS = {
   worker_internal: { zh: '计算程序内部错误：{m}', en: 'Internal error in the calculator: {m}' },
   failed_corrupt: { zh: '计算程序的文件已损坏（可能下载不完整，或被网络中途改动），无法运行。请刷新本页；如果仍然失败，请换一个网络再试。', en: 'A file of the calculator arrived damaged (an incomplete download, or changed on the way), so it cannot run. Please reload the page; if it fails again, try another network.' },
   footer_engines: { zh: '已在这些浏览器引擎上测试：Chromium 156（Chrome、Edge、安卓浏览器）、WebKitGTK 2.50（Safari 及 iPhone 上的所有浏览器和微信所用的 WebKit）、Firefox ESR 153。', en: 'Tested in these browser engines: Chromium 156 (Chrome, Edge, Android browsers), WebKitGTK 2.50 (WebKit, the engine of Safari and of every browser and WeChat on iPhone), Firefox ESR 153.' },
-  // ---- the timeline section (issue 12, web/timeline/)
-  tl_heading: { zh: '积分有效期、孩子升学节点与居转户预检', en: 'Points validity, your child\'s school milestones and a 居转户 pre-check' },
+  // ---- the timeline section (web/timeline/)
+  tl_heading: { zh: '积分有效期、孩子升学和居转户条件自查', en: 'How long the points stay valid, your child\'s school dates, and the 居转户 conditions' },
+  tl_entry: { zh: '孩子升学和积分有效期', en: 'Your child\'s school dates and how long the points stay valid' },
   tl_loading: { zh: '正在加载…', en: 'Loading…' },
   tl_unlocks_link: { zh: '达标能带来什么？不能带来什么？', en: 'What does meeting the standard give, and not give?' },
   tl_unlocks: { zh: '达到标准分能带来什么、不能带来什么', en: 'What meeting the standard gives, and what it does not' },
@@ -221,7 +222,7 @@ const STRINGS = {
   tl_unofficial: { zh: '（非官方来源）', en: '(unofficial source)' },
   tl_confirm_with: { zh: '日期以此为准：', en: 'Dates confirmed by:' },
   tl_ics: { zh: '下载日历文件（.ics，含提前提醒）', en: 'Download a calendar file (.ics, with reminders)' },
-  tl_settle: { zh: '居转户预检（与积分无关，单独判断）', en: '居转户 pre-check (separate from the points)' },
+  tl_settle: { zh: '居转户条件自查（与积分无关，单独判断）', en: 'The 居转户 (permit to hukou) conditions, checked apart from the points' },
   tl_fix_above: { zh: '先修改上面标出的内容，才能计算时间线。', en: 'Fix the marked entries above to see the timeline.' },
   tl_failed: { zh: '时间线计算出错：', en: 'The timeline could not be worked out:' },
 };
