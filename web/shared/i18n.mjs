@@ -208,7 +208,7 @@ const STRINGS = {
   footer_engines: { zh: '已在这些浏览器引擎上测试：Chromium 156（Chrome、Edge、安卓浏览器）、WebKitGTK 2.50（Safari 及 iPhone 上的所有浏览器和微信所用的 WebKit）、Firefox ESR 153。', en: 'Tested in these browser engines: Chromium 156 (Chrome, Edge, Android browsers), WebKitGTK 2.50 (WebKit, the engine of Safari and of every browser and WeChat on iPhone), Firefox ESR 153.' },
   // ---- the timeline section (web/timeline/)
   tl_heading: { zh: '积分有效期、孩子升学和居转户条件自查', en: 'How long the points stay valid, your child\'s school dates, and the 居转户 conditions' },
-  tl_entry: { zh: '孩子升学和积分有效期', en: 'Your child\'s school dates and how long the points stay valid' },
+  tl_entry: { zh: '孩子升学和积分有效期', en: 'Your child\'s school dates and points validity' },
   tl_loading: { zh: '正在加载…', en: 'Loading…' },
   tl_unlocks_link: { zh: '达标能带来什么？不能带来什么？', en: 'What does meeting the standard give, and not give?' },
   tl_unlocks: { zh: '达到标准分能带来什么、不能带来什么', en: 'What meeting the standard gives, and what it does not' },
