@@ -20,6 +20,7 @@ def timeline_table(result: dict[str, Any], lang: str = "zh") -> str:
         rows = [(m["start"], m["end"], m["label"][lang], VERDICTS[m["verdict"]][lang], m["reason"][lang]) for m in child["milestones"]]
         out.append(render(("开始 From", "结束 To", "节点 Milestone", "结论 Verdict", "原因 Why"), rows) if rows else "-")
     s = result["settle"]
-    out += ["", f"居转户 pre-check: {s['summary'][lang]}"] + [f"  [{STATUSES[c['status']][lang]}] {c['label'][lang]}" for c in s["checks"]]
+    heading = "居转户条件自查：" if lang == "zh" else "The 居转户 conditions: "
+    out += ["", f"{heading}{s['summary'][lang]}"] + [f"  [{STATUSES[c['status']][lang]}] {c['label'][lang]}" for c in s["checks"]]
     out += [f"  ({s['shortened_note'][lang]})"] + [f"  - {r['label'][lang]}" for r in s["shortened_routes"]]
     return "\n".join(out)

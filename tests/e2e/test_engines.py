@@ -48,8 +48,8 @@ EMPTY = {"age": "", "education": "none", "social_insurance_months": "", "insuran
 # ---------------------------------------------------------------- helpers
 
 
-def open_site(engine, url: str, width: int = 1280) -> None:
-    engine.set_viewport(width, 900)
+def open_site(engine, url: str, width: int = 1280, height: int = 900) -> None:
+    engine.set_viewport(width, height)
     engine.open(url)
     engine.wait_selector("#profile-form [name=age]", timeout=SETTLE)
 
@@ -317,6 +317,9 @@ DAMAGED_LINKS = {
     "not-an-object": fragment_for([1, 2, 3]),
     "absurdly-long": "#p=1." + "A" * 9000,
     "broken-percent-encoding": "#p=%E0%A4%A",
+    "timeline-not-an-object": fragment_for({"p": TYPICAL, "t": [1]}, version=2),
+    "timeline-without-profile": fragment_for({"t": {"child_stage": "grade_9"}}, version=2),
+    "version-1-body-under-version-2": fragment_for(TYPICAL, version=2),
 }
 
 
@@ -465,6 +468,200 @@ def test_375_px_pass_with_screenshots(engine, hooked_site, lang):
     engine.click("#items-zero-box > summary")
     no_sideways_scroll(engine)
     shot(engine, f"375-{lang}")
+
+
+# ---------------------------------------------------------------- a phone: the result in reach (375 x 812)
+
+
+def in_view(engine, selector: str) -> dict:
+    """Where `selector` is against the viewport: {top, bottom, height (the viewport's)}."""
+    return engine.run("""(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, height: innerHeight}; }""", selector)
+
+
+def result_on_screen(engine) -> bool:
+    """The result card's top is at the top of the screen (the total, then the breakdown)."""
+    card, details = in_view(engine, "#result"), in_view(engine, "#details")
+    return -2 <= card["top"] <= card["height"] / 3 and details["top"] < details["height"]
+
+
+def test_phone_total_to_breakdown_in_one_tap(engine, hooked_site):
+    open_site(engine, hooked_site.url, width=375, height=812)
+    wait_engine(engine)
+    fill(engine, TYPICAL)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+    # the card follows the main fields (formspec.json's first group), not the whole form
+    first = engine.run("() => document.querySelector('#form-fields > [data-group]').dataset.group")
+    assert engine.exists(f'#form-fields > [data-group="{first}"] + #result'), "the card after the main group"
+    assert engine.exists(f'#result ~ [data-group]:not([data-group="{first}"])'), "the other groups under it"
+    # further down the form, the bar carries the total; one tap shows the card and its breakdown
+    engine.run("() => document.querySelector('#result ~ [data-group]').scrollIntoView({block: 'start'})")
+    engine.wait_for("() => getComputedStyle(document.getElementById('mini')).display !== 'none'", message="the bar")
+    assert engine.text("#mini-total").strip() == str(TYPICAL_TOTAL)
+    address = engine.run("() => location.href")
+    engine.click("#mini")
+    engine.wait_for("""() => { const r = document.getElementById('result').getBoundingClientRect();
+        return r.top > -2 && r.top < innerHeight / 3; }""", message="the card on screen")
+    assert result_on_screen(engine)
+    assert engine.run("() => document.activeElement.id") == "result-heading"
+    assert engine.run("() => location.href") == address, "the tap leaves the address bar alone"
+    no_sideways_scroll(engine)
+    shot(engine, "phone-after-the-bar")
+
+
+def test_phone_timeline_entry_after_the_result(engine, hooked_site):
+    open_site(engine, hooked_site.url, width=375, height=812)
+    wait_engine(engine)
+    fill(engine, TYPICAL)
+    assert settle(engine) == "ready"
+    # the plan above the timeline is drawn a moment after the total; WebKit keeps no scroll
+    # anchor, so a jump made before it would land that much short
+    engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE, message="the plan")
+    # the entry sits in the card, right under the verdict
+    assert engine.run("""() => !!(document.getElementById('verdict').compareDocumentPosition(
+        document.getElementById('timeline-entry')) & Node.DOCUMENT_POSITION_FOLLOWING)""")
+    assert "孩子升学" in engine.text("#timeline-entry") and engine.visible("#timeline-entry")
+    assert not engine.run("() => document.getElementById('timeline').open")
+    # a disclosure marker the section's heading does not hide: drawn, and turned when opened
+    marker = """() => { const s = getComputedStyle(document.querySelector('#timeline > summary'), '::before');
+        return {content: s.content, width: parseFloat(s.width), border: parseFloat(s.borderRightWidth), transform: s.transform}; }"""
+    closed = engine.run(marker)
+    assert closed["content"] not in ("none", "normal") and closed["width"] > 4 and closed["border"] > 0, closed
+    engine.click("#timeline-entry")
+    engine.wait_for("() => document.getElementById('timeline').open", message="the timeline open")
+    engine.wait_selector("#timeline [name=permit_expiry]", timeout=SETTLE)
+    assert engine.run("() => document.activeElement === document.querySelector('#timeline > summary')")
+    box = in_view(engine, "#timeline")
+    assert -2 <= box["top"] <= box["height"] / 3, box
+    assert engine.run(marker)["transform"] != closed["transform"], "the marker turns when the section opens"
+    engine.click("#lang-switch")
+    assert "school" in engine.text("#timeline-entry").lower()
+    no_sideways_scroll(engine)
+    shot(engine, "phone-timeline-entry")
+
+
+def stored_text(engine) -> str:
+    return json.dumps(stored(engine), ensure_ascii=False)
+
+
+def test_share_link_with_and_without_the_timeline(engine, hooked_site):
+    open_site(engine, hooked_site.url, width=375, height=812)
+    wait_engine(engine)
+    fill(engine, TYPICAL)
+    assert settle(engine) == "ready"
+    engine.click("#timeline-entry")
+    engine.select("#timeline [name=child_stage]", "grade_9")
+    engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
+    assert timeline_settled(engine) == "ready"
+    engine.click("#share-copy")
+    engine.wait_selector("#share-panel:not([hidden])")
+    assert engine.run("() => document.getElementById('share-timeline').checked") is False, "off by default"
+    assert "孩子" in engine.text("label[for=share-timeline]")
+    without = engine.value("#share-url")
+    assert "#p=1." in without
+    engine.click("#share-timeline")
+    carried = engine.wait_for("() => { const v = document.getElementById('share-url').value; return v.includes('#p=2.') && v; }",
+                              message="the link with the timeline")
+    assert engine.run("() => location.href") == carried
+
+    # the recipient has a timeline of their own on this device
+    engine.reset(hooked_site)
+    open_site(engine, hooked_site.url, width=375, height=812)
+    wait_features(engine)
+    engine.click("#timeline-entry")
+    engine.fill("#timeline [name=permit_expiry]", "2030-01-15")
+    engine.wait_for("() => Object.keys(localStorage).some(k => localStorage.getItem(k).includes('2030-01-15'))",
+                    message="the recipient's timeline saved")
+
+    # with the timeline: restored in the timeline form and opened; nothing saved over theirs
+    engine.open(hooked_site.url + "__e2e/blank.html")
+    open_site(engine, carried, width=375, height=812)
+    wait_features(engine)
+    engine.wait_selector("html[data-share-timeline=restored]", timeout=SETTLE)
+    assert form_values(engine) == TYPICAL
+    assert engine.value("#timeline [name=permit_expiry]") == "2027-04-10"
+    assert engine.value("#timeline [name=child_stage]") == "grade_9"
+    assert engine.run("() => document.getElementById('timeline').open")
+    assert engine.attr("#link-notice", "data-kind") == "ok" and "居住证有效期" in engine.text("#link-notice")
+    wait_engine(engine)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+    assert timeline_settled(engine) == "ready"
+    assert engine.exists('#timeline .tl-milestone[data-id]')
+    assert result_on_screen(engine), "the link opens on the result, not the top of the form"
+    saved = stored_text(engine)
+    assert "2030-01-15" in saved and "2027-04-10" not in saved, "opening a link saves nothing"
+    shot(engine, "phone-link-with-timeline")
+
+    # without it: the score only, as before; the device's own timeline stays
+    engine.open(hooked_site.url + "__e2e/blank.html")
+    open_site(engine, without, width=375, height=812)
+    wait_features(engine)
+    assert form_values(engine) == TYPICAL
+    assert engine.attr("#link-notice", "data-kind") == "ok"
+    assert "居住证有效期" not in engine.text("#link-notice")
+    assert engine.attr("html", "data-share-timeline") is None
+    assert not engine.run("() => document.getElementById('timeline').open")
+    wait_engine(engine)
+    assert settle(engine) == "ready" and total(engine) == TYPICAL_TOTAL
+    assert result_on_screen(engine)
+    engine.click("#timeline-entry")
+    engine.wait_selector("#timeline [name=permit_expiry]", timeout=SETTLE)
+    assert engine.value("#timeline [name=permit_expiry]") == "2030-01-15"
+
+
+# The print rules in every engine: Chromium's print emulation is in test_print.py; here the
+# rules of each `@media print` block (and the print-only stylesheet) are made to apply to the
+# screen too, through the CSSOM (the page's CSP allows no injected style), and what they show
+# and hide is read as on screen.
+AS_PRINT = """() => {
+    const printOnly = (media) => [...media].includes('print') && ![...media].includes('screen');
+    const widen = (rules) => { for (const r of rules) {
+        if (r.media && printOnly(r.media)) r.media.appendMedium('screen');
+        if (r.cssRules) widen(r.cssRules); } };
+    for (const sheet of document.styleSheets) {
+        if (printOnly(sheet.media)) sheet.media.appendMedium('screen');   // the print-only <link>
+        widen(sheet.cssRules);
+    }
+    return true;
+}"""
+
+
+def test_print_view_plan_summary_and_timeline_when_filled(engine, hooked_site):
+    below = {"age": "30", "education": "bachelor", "social_insurance_months": "24"}   # 30 + 60 + 6 = 96
+    assert scored_at_375(engine, hooked_site.url, below) == 96
+    engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE, message="the plan")
+    engine.wait_selector("#print-head")
+    assert engine.run(AS_PRINT)
+    engine.wait_for("() => getComputedStyle(document.querySelector('.form-col > h2')).display === 'none'",
+                    message="the print rules")
+    for shown in ("#print-head", "#total", "#items", "#plan-heading", "#plan .plan-gap", "#plan .plan-when", "#plan .plan-action"):
+        assert engine.visible(shown), f"{shown} should print"
+    for hidden in ("#f-age", "#plan .plan-chart", "#timeline", "#timeline-entry", "#mini", "#share-copy"):
+        assert not engine.visible(hidden), f"{hidden} should not print"
+    assert "还差 24 分" in engine.text("#plan .plan-gap")
+
+    # a filled timeline prints, folded or not (unfolded for the print, folded again after)
+    open_site(engine, hooked_site.url, width=375, height=812)
+    wait_engine(engine)
+    fill(engine, below)
+    assert settle(engine) == "ready"
+    engine.click("#timeline-entry")
+    engine.select("#timeline [name=child_stage]", "grade_9")
+    engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
+    assert timeline_settled(engine) == "ready"
+    engine.click("#timeline > summary")
+    engine.wait_for("() => !document.getElementById('timeline').open", message="the section folded")
+    engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE, message="the plan")
+    engine.wait_selector("#print-head")
+    engine.run(AS_PRINT)
+    engine.run("() => dispatchEvent(new Event('beforeprint'))")
+    assert engine.run("() => document.getElementById('timeline').open")
+    for shown in ("#timeline-heading", "#timeline .tl-status", "#timeline .tl-milestone", "#plan-heading"):
+        assert engine.visible(shown), f"{shown} should print"
+    for hidden in ("#timeline [name=permit_expiry]", "#timeline .tl-ics", "#timeline .tl-unlocks"):
+        assert not engine.visible(hidden), f"{hidden} should not print"
+    engine.run("() => dispatchEvent(new Event('afterprint'))")
+    assert not engine.run("() => document.getElementById('timeline').open")
 
 
 # ---------------------------------------------------------------- the batch page

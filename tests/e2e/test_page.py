@@ -307,3 +307,21 @@ def test_screenshots(page, site, screenshot, width):
     screenshot(page, f"page-{width}-en-errors")
 
 
+
+
+def test_tier_helper_shows_the_engine_texts_in_the_page_language(page, site):
+    """The helper's source, condition and tier come from the engine as {zh, en}: the page
+    shows the language it is in (and follows a switch), never the other one."""
+    open_page(page, site)
+    wait_engine(page)
+    page.click("#tier-helper > summary")
+    page.fill("#tier-monthly_base", "15000")
+    page.locator("#tier-apply").wait_for(timeout=SETTLE_TIMEOUT)
+    answer = page.evaluate("() => window.shpoints.tier({monthly_base: '15000'})")
+    facts = lambda: page.inner_text("#tier-out .tier-facts")   # noqa: E731
+    assert answer["source"]["zh"] in facts()
+    assert answer["condition"]["zh"] in page.inner_text("#tier-out")
+    page.click("#lang-switch")
+    page.wait_for_selector("html[lang=en]", state="attached")
+    assert answer["source"]["en"] in facts()
+    assert answer["condition"]["en"] in page.inner_text("#tier-out")

@@ -1,6 +1,6 @@
 """The printable result: print media shows a clean summary (total, verdict, breakdown with
-articles, date and rule edition, documents to prepare) and hides the form and controls; a
-typical profile prints on one A4 page."""
+articles, date and rule edition, documents to prepare, the plan's summary, the timeline
+when filled) and hides the form and controls; a typical profile prints on one A4 page."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from helpers import TYPICAL, TYPICAL_TOTAL, open_page, score, wait_features
+from helpers import SETTLE_TIMEOUT, TYPICAL, TYPICAL_TOTAL, open_page, score, wait_features
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="PDF printing exists only in Chromium's DevTools protocol")]
 
@@ -70,3 +70,32 @@ def test_print_in_english(printed):
     page.emulate_media(media="print")
     assert "Documents to prepare" in page.inner_text("#print-documents")
     assert pdf_pages(page.pdf(format="A4")) == 1
+
+
+def test_print_on_a_phone_has_the_plan_summary_and_a_filled_timeline(page, site, screenshot):
+    """At 375 x 812 the result card sits inside the form (after its first group): the card
+    prints, the form does not; the plan prints as its summary; the timeline once filled."""
+    open_page(page, site.url, width=375, height=812)
+    wait_features(page)
+    below = {"age": "30", "education": "bachelor", "social_insurance_months": "24"}   # 30 + 60 + 6 = 96
+    assert score(page, below) == 96
+    page.wait_for_selector("#plan[data-state=ready]", state="attached", timeout=SETTLE_TIMEOUT)
+    page.wait_for_selector("#print-head", state="attached")
+    page.emulate_media(media="print")
+    for selector in ["#total", "#items", "#print-head", "#plan-heading", "#plan .plan-gap", "#plan .plan-action"]:
+        assert page.is_visible(selector), f"{selector} should print"
+    for selector in ["#f-age", "#form-heading", "#plan .plan-chart", "#timeline", "#timeline-entry", "#mini"]:
+        assert not page.is_visible(selector), f"{selector} should not print"
+    page.emulate_media(media="screen")
+
+    page.click("#timeline-entry")
+    page.select_option("#timeline [name=child_stage]", "grade_9")
+    page.fill("#timeline [name=permit_expiry]", "2027-04-10")
+    page.wait_for_selector("#timeline[data-state=ready]", state="attached", timeout=SETTLE_TIMEOUT)
+    page.emulate_media(media="print")
+    for selector in ["#timeline-heading", "#timeline .tl-status", "#timeline .tl-milestone", "#timeline .tl-actions"]:
+        assert page.is_visible(selector), f"{selector} should print"
+    for selector in ["#timeline [name=permit_expiry]", "#timeline .tl-ics", "#timeline .tl-unlocks"]:
+        assert not page.is_visible(selector), f"{selector} should not print"
+    assert "2027-04-10" in page.inner_text("#timeline .tl-actions"), "the dates to act on"
+    screenshot(page, "print-375-timeline")

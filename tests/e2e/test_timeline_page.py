@@ -13,6 +13,8 @@ The page sends no `on`, so the expected verdicts come from the Python timeline f
 
 from __future__ import annotations
 
+import re
+
 import icalendar
 import pytest
 
@@ -124,3 +126,17 @@ def test_unlocks_reachable_from_the_result_and_hidden_in_print(page, site):
     page.emulate_media(media="print")
     assert not page.locator("#timeline").is_visible()
     assert not page.locator("#unlocks-link").is_visible()
+
+
+def test_timeline_headings_are_chinese_in_the_chinese_view(page, site):
+    """The section's and the 居转户 block's headings, in zh: Chinese words, full-width punctuation."""
+    open_page(page, site, "zh")
+    fill_profile(page, MET)
+    page.click("#timeline-entry")
+    assert settled(page) == "ready"
+    headings = [page.text_content(s) for s in ("#timeline-heading", "#tl-settle-heading", "#timeline-entry")]
+    headings += page.locator("#timeline legend").all_text_contents()   # the groups' labels (formspec.json)
+    for text in headings:
+        assert not re.search(r"[A-Za-z]", text), f"English in the Chinese view: {text!r}"
+        assert not re.search(r"[(),;:]", text), f"half-width punctuation in Chinese: {text!r}"
+    assert "预检" not in "".join(headings)

@@ -16,6 +16,7 @@ import { lazy } from '../shared/lazy.mjs';
 import { h } from '../shared/dom.mjs';
 import { renderForm } from './form.mjs';
 import { createResultView } from './result.mjs';
+import { placeResult } from './placement.mjs';
 import { initFeatures } from '../features/features.mjs';
 
 const root = document.documentElement;
@@ -35,6 +36,8 @@ const specPromise = fetch(new URL('./formspec.json', document.baseURI)).then((r)
 });
 
 let form = null;
+let resolveTimeline;   // with mountTimelineLoader's {load(), open(), expand()} once the spec is there
+const timelineReady = new Promise((resolve) => { resolveTimeline = resolve; });
 let resolveForm;
 const formReady = new Promise((resolve) => { resolveForm = resolve; });
 
@@ -129,14 +132,15 @@ function mountLazyParts(spec, formEl) {
     if (state === 'invalid' || state === 'error') { latest = { refused: true }; mountPlan(); }
   });
   engine.ready.then(() => { planView(); tierHelper(); }, () => {});
-  mountTimelineLoader(spec);
+  resolveTimeline(mountTimelineLoader(spec));
 }
 
-// The timeline under the plan (web/timeline/, loaded apart so the score never waits for it):
-// mounted when its section is first opened, its "what 120 unlocks" link is followed, or the first total arrives.
+// The timeline under the plan (web/timeline/): mounted when its section is first opened, one
+// of the result card's links to it is followed, a share link brings its inputs, or the first
+// total arrives. Returns load(): a promise of the mounted timeline's API (timeline.mjs).
 function mountTimelineLoader(spec) {
   const section = document.getElementById('timeline');
-  if (!section) return;
+  if (!section) return null;
   let lastProfile = null;
   let mounted = null;
   const load = () => (mounted ??= timelineModule()
@@ -148,6 +152,22 @@ function mountTimelineLoader(spec) {
     section.open = true;
     load().then((tl) => tl.showUnlocks());
   });
+  // The result card's entry to the validity and the child's school dates: opens the section
+  // and takes the focus there (its summary says what it is and that it is expanded). A link,
+  // so it works as one before the modules load; its click keeps a share link's fragment.
+  document.getElementById('timeline-entry')?.addEventListener('click', (e) => {
+    e.preventDefault();
+    openTimeline();
+  });
+  function openTimeline() {
+    section.open = true;
+    const summary = section.querySelector(':scope > summary');
+    summary.focus({ preventScroll: true });
+    section.scrollIntoView({ block: 'start' });
+    return load();
+  }
+  const expand = () => { section.open = true; return load(); };
+  return { load, open: openTimeline, expand };
 }
 
 async function main() {
@@ -158,6 +178,7 @@ async function main() {
   } catch (err) {
     fields.replaceChildren(Object.assign(document.createElement('p'), { className: 'form-failed', textContent: `${t('form_failed')} (${err.message})` }));
     root.dataset.form = 'failed';
+    resolveTimeline(null);
     return;
   }
   setDefaults(specVars(spec));
@@ -182,6 +203,7 @@ async function main() {
     },
     (err) => view.showError(err.message));
   mountLazyParts(spec, formEl);
+  placeResult(spec, fields);
   root.dataset.form = 'ready';
   resolveForm(form);
   update();
@@ -190,14 +212,40 @@ async function main() {
 main();
 
 // ------------------------------------------------------------------ small page behaviours
-// The bottom bar (phones) repeats the total while the result panel is out of view.
+// The bottom bar (phones) repeats the total while the result card is out of view.
+const resultCard = document.getElementById('result');
 if ('IntersectionObserver' in window) {
   const io = new IntersectionObserver((entries) => {
     for (const e of entries) document.body.classList.toggle('result-visible', e.isIntersecting);
   }, { threshold: 0.15 });
-  io.observe(document.getElementById('result'));
+  io.observe(resultCard);
 }
 
+/** Bring the result card to the top of the screen (the total, then the breakdown under it),
+ * and the focus to its heading when `focus`; never touches the address bar (it may hold a
+ * share link). A card already in view at the top (the wide layout's column) stays put. */
+function showResult({ focus = true } = {}) {
+  const top = resultCard.getBoundingClientRect().top;
+  if (top < 0 || top > innerHeight / 3) resultCard.scrollIntoView({ block: 'start' });
+  if (focus) document.getElementById('result-heading').focus({ preventScroll: true });
+}
+// One tap on the bar: the card with the breakdown. (Its href="#result" is the same without
+// scripts, but would replace a share link's #p=... in the address bar.)
+document.getElementById('mini')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  showResult();
+});
+
 // Offline use (service worker, registered once the engine has loaded), share links, saved
-// inputs, embed mode, print: web/features/features.mjs.
-initFeatures({ whenFormReady, getProfile, setProfile, engineReady: engine.ready });
+// inputs, embed mode, print: web/features/features.mjs. `timeline` lets a share link carry and
+// restore the timeline's inputs; `showResult` is where an opened share link lands.
+initFeatures({
+  whenFormReady, getProfile, setProfile, engineReady: engine.ready,
+  showResult: () => showResult({ focus: false }),
+  timeline: {
+    /** The mounted timeline's API, mounting it if needed (null without a spec). */
+    async api() { const tl = await timelineReady; return tl ? tl.load() : null; },
+    /** Unfold the section (where it is; no scrolling, the focus stays). */
+    async expand() { const tl = await timelineReady; return tl ? tl.expand() : null; },
+  },
+});

@@ -4,7 +4,11 @@
 //
 // Precedence when the page opens: a share-link fragment (#p=...) wins over saved inputs.
 // Saving happens only on the user's own edits, so opening someone else's link never
-// overwrites what this device had saved unless the user then edits the form.
+// overwrites what this device had saved unless the user then edits the form. A link that
+// carries the timeline's inputs fills them in the same way (shown, not saved) and opens the
+// timeline; one without them leaves the timeline as this device had it.
+// An opened link lands on the result card: the recipient came for the total and its
+// breakdown, not for the top of a long form.
 
 import { setLang, bindText, lang, texts } from '../shared/i18n.mjs';
 import { options, startResizeReports } from './embed.mjs';
@@ -26,13 +30,17 @@ if (options.lang && options.lang !== lang()) {
   if (button) button.lang = options.lang === 'zh' ? 'en' : 'zh-CN';
 }
 
-// ------------------------------------------------------------------ the link notice (top of the form)
+// ------------------------------------------------------------------ the link notice
+// A link that could not be read: above the (empty) form. One that filled the form: at the
+// top of the result card, where the page is shown.
 function showLinkNotice(text, kind) {
   let box = $('link-notice');
-  if (!box) {
-    box = h('div', { id: 'link-notice', class: 'link-notice' });
+  if (!box) box = h('div', { id: 'link-notice', class: 'link-notice' });
+  if (kind === 'error') {
     const form = $('profile-form');
     form.parentNode.insertBefore(box, form);
+  } else {
+    $('result-heading').after(box);
   }
   box.replaceChildren();
   box.dataset.kind = kind;
@@ -46,8 +54,9 @@ function showLinkNotice(text, kind) {
 
 function hideLinkNotice() { $('link-notice')?.remove(); }
 
-/** Apply the share fragment if there is one; returns true when it decided the form's content. */
-function applyFragment(setProfile) {
+/** Apply the share fragment if there is one; returns true when it decided the form's content.
+ * `hooks`: initFeatures's (setProfile, timeline, showResult). */
+function applyFragment({ setProfile, timeline, showResult }) {
   const decoded = decodeFragment(location.hash);
   if (!decoded) return false;
   if (decoded.error) {
@@ -56,9 +65,25 @@ function applyFragment(setProfile) {
     return false;
   }
   const unknown = setProfile(decoded.profile) || [];
-  if (unknown.length) showLinkNotice(messages.unknown(unknown.length), 'warning');
-  else showLinkNotice(messages.restored, 'ok');
+  const said = (more) => {
+    const n = unknown.length + more.length;
+    if (n) showLinkNotice(messages.unknown(n), 'warning');
+    else showLinkNotice(decoded.timeline ? messages.restoredTimeline : messages.restored, 'ok');
+  };
   root.dataset.share = 'restored';
+  if (decoded.timeline && timeline) {
+    root.dataset.shareTimeline = 'pending';
+    timeline.api().then((api) => {
+      const more = api ? api.restore(decoded.timeline) : Object.keys(decoded.timeline);
+      said(more);
+      timeline.expand();
+      root.dataset.shareTimeline = 'restored';
+    }, () => { said(Object.keys(decoded.timeline)); });
+  } else {
+    delete root.dataset.shareTimeline;
+  }
+  said([]);
+  showResult?.();
   return true;
 }
 
@@ -67,7 +92,7 @@ function applyFragment(setProfile) {
 // or earlier when the engine is ready (prefetch), so the click finds it loaded.
 const sharePanel = lazy(() => import('./share-panel.mjs'));
 
-function mountResultActions(getProfile) {
+function mountResultActions(getProfile, timeline) {
   const result = $('result');
   const box = h('div', { class: 'result-actions', id: 'result-actions' });
   const buttons = h('div', { class: 'result-buttons' });
@@ -78,7 +103,7 @@ function mountResultActions(getProfile) {
   result.append(box);
 
   let panel = null;
-  const mounted = () => sharePanel().then((m) => (panel ??= m.mountSharePanel(box, getProfile)));
+  const mounted = () => sharePanel().then((m) => (panel ??= m.mountSharePanel(box, getProfile, () => timeline?.api() ?? null)));
   copy.addEventListener('click', () => { mounted().then((p) => p.copy(copy)); });
   print.addEventListener('click', () => window.print());
   return { prefetch: sharePanel, hidePanel() { panel?.hide(); } };
@@ -97,7 +122,10 @@ function mountStorage(getProfile, setProfile, onCleared) {
   form.after(box);
 
   const saver = debouncedSaver(() => getProfile(), 400);
-  const edited = () => {
+  // On a phone the result card sits inside the form (after its first group): its buttons
+  // and the share link's field are not edits of the inputs.
+  const edited = (e) => {
+    if (e?.target?.closest?.('#result')) return;
     status.textContent = '';
     delete status.dataset.zh;
     delete status.dataset.en;
@@ -107,7 +135,7 @@ function mountStorage(getProfile, setProfile, onCleared) {
   };
   // Only the user's own edits are saved (not a profile restored from someone's link).
   for (const type of ['input', 'change']) form.addEventListener(type, edited);
-  form.addEventListener('click', (e) => { if (e.target.closest('button')) setTimeout(edited); });
+  form.addEventListener('click', (e) => { if (e.target.closest('button') && !e.target.closest('#result')) setTimeout(edited); });
   window.addEventListener('pagehide', () => saver.flush());
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saver.flush(); });
 
@@ -124,8 +152,9 @@ function mountStorage(getProfile, setProfile, onCleared) {
 
 /**
  * Called once by app.mjs with its hooks. Never throws: every feature is optional.
+ * `timeline`: {api(), expand()} (app.mjs); `showResult()`: brings the result card into view.
  */
-export function initFeatures({ whenFormReady, getProfile, setProfile, engineReady }) {
+export function initFeatures({ whenFormReady, getProfile, setProfile, engineReady, timeline = null, showResult = null }) {
   try { startResizeReports(); } catch { /* no parent access */ }
   initPwa(engineReady);
   // The print summary loads with the first result (prefetched once the engine is ready).
@@ -133,9 +162,10 @@ export function initFeatures({ whenFormReady, getProfile, setProfile, engineRead
   const stop = on('result', (detail) => { stop(); print().then((m) => m.initPrint(detail)); });
   engineReady.then(() => print(), () => {});
   whenFormReady().then(() => {
-    const actions = mountResultActions(getProfile);
+    const actions = mountResultActions(getProfile, timeline);
     engineReady.then(() => actions.prefetch(), () => {});
-    const fromLink = applyFragment(setProfile);
+    const hooks = { setProfile, timeline, showResult };
+    const fromLink = applyFragment(hooks);
     if (!fromLink) {
       const saved = loadProfile();
       if (saved) setProfile(saved);
@@ -143,7 +173,7 @@ export function initFeatures({ whenFormReady, getProfile, setProfile, engineRead
     mountStorage(getProfile, setProfile, { cleared: () => actions.hidePanel(), edited: () => actions.hidePanel() });
     // A link pasted into the address bar of an open tab only changes the fragment.
     window.addEventListener('hashchange', () => {
-      if (decodeFragment(location.hash)) { hideLinkNotice(); applyFragment(setProfile); }
+      if (decodeFragment(location.hash)) { hideLinkNotice(); applyFragment(hooks); }
     });
     root.dataset.features = 'ready';
   }, () => {});

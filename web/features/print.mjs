@@ -2,6 +2,8 @@
 // the result panel does not show them itself, the documents to prepare (第十四条 basic
 // materials plus the proof for each indicator counted), both rendered from the result JSON
 // of the 'result' event (shared/events.mjs). Nothing about the rules is written here.
+// A filled timeline prints even when its section is folded: it is unfolded for the print
+// (a closed <details> prints only its summary) and folded again afterwards.
 
 import { bindText, texts } from '../shared/i18n.mjs';
 import { hText as h } from '../shared/dom.mjs';
@@ -50,6 +52,14 @@ export function initPrint(first) {
   const setDate = () => bindText(date, texts('print_date', { date: today() }));
   setDate();
   window.addEventListener('beforeprint', setDate);
+  const timeline = document.getElementById('timeline');
+  let unfolded = false;
+  window.addEventListener('beforeprint', () => {
+    if (timeline && 'filled' in timeline.dataset && !timeline.open) { timeline.open = true; unfolded = true; }
+  });
+  window.addEventListener('afterprint', () => {
+    if (unfolded) { timeline.open = false; unfolded = false; }
+  });
 
   const docs = h('section', { class: 'print-documents', id: 'print-documents', 'data-documents': 'print' });
   docs.hidden = true;

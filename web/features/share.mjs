@@ -1,7 +1,12 @@
-// Share links: the profile travels in the URL fragment, `#p=1.<base64url(UTF-8 JSON)>`.
+// Share links: the profile travels in the URL fragment, `#p=<version>.<base64url(UTF-8 JSON)>`.
+//
+//   1.  the JSON is the profile: {"age": "32", ...}
+//   2.  {"p": profile, "t": timeline}: the profile and the timeline's permit and child inputs,
+//       which the sender chose to include. A link without them is still written as version 1,
+//       so that it opens in every version of the page that reads links at all.
 //
 // Only what getProfile() returns is encoded (it already leaves out empty inputs and
-// defaults), so a typical link is a few dozen characters. "1." is the format version.
+// defaults), so a typical link is a few dozen characters.
 // The fragment (everything after #) is never sent to a server by the browser: opening the
 // link does not reveal the inputs to this site's host. Anyone who gets the link can read
 // them, though, so the page says so next to the button.
@@ -11,7 +16,7 @@
 
 import { texts } from '../shared/i18n.mjs';
 
-export const VERSION = 1;
+const VERSIONS = new Set([1, 2]);   // every format ever written is read
 const PREFIX = 'p=';
 const MAX_FRAGMENT = 8000;       // far above any real profile; refuses pasted junk early
 const MAX_KEYS = 100;
@@ -31,25 +36,44 @@ function fromBase64Url(text) {
   return bytes;
 }
 
-/** The fragment payload (without "#p=") for `profile`. */
-export function encodeProfile(profile) {
-  const json = JSON.stringify(profile || {});
-  return `${VERSION}.${toBase64Url(new TextEncoder().encode(json))}`;
+const encode = (version, data) => `${version}.${toBase64Url(new TextEncoder().encode(JSON.stringify(data)))}`;
+
+/** The fragment payload (without "#p=") for `profile`, and `timeline` when it has inputs. */
+export function encodeProfile(profile, timeline = null) {
+  if (timeline && Object.keys(timeline).length) return encode(2, { p: profile || {}, t: timeline });
+  return encode(1, profile || {});
 }
 
-/** A full share URL for `profile`, based on `href` (default: this page), without ?embed. */
-export function shareUrl(profile, href = location.href) {
+/** A full share URL for `profile` (and `timeline`), based on `href` (default: this page), without ?embed. */
+export function shareUrl(profile, href = location.href, timeline = null) {
   const url = new URL(href);
   url.searchParams.delete('embed');
-  url.hash = `${PREFIX}${encodeProfile(profile)}`;
+  url.hash = `${PREFIX}${encodeProfile(profile, timeline)}`;
   return url.href;
 }
 
 const ERR = { damaged: texts('share_damaged'), version: texts('share_version') };
 
+/** `data` as a flat object of plain values (what a form holds), or null if it is not one. */
+function flatValues(data) {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return null;
+  const keys = Object.keys(data);
+  if (keys.length > MAX_KEYS) return null;
+  const out = {};
+  for (const k of keys) {
+    const v = data[k];
+    const ok = v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
+      || (typeof v === 'string' && v.length <= 200);
+    if (!ok || k.length > 64) return null;
+    out[k] = v;
+  }
+  return out;
+}
+
 /**
  * Decode a location.hash (with or without "#").
- * Returns null when it holds no share data, {profile} on success, {error: {zh, en}} otherwise.
+ * Returns null when it holds no share data, {profile, timeline} on success (timeline null
+ * when the link has none), {error: {zh, en}} otherwise.
  */
 export function decodeFragment(hash) {
   const frag = String(hash ?? '').replace(/^#/, '');
@@ -60,7 +84,8 @@ export function decodeFragment(hash) {
   if (payload.length > MAX_FRAGMENT) return { error: ERR.damaged };
   const m = /^(\d+)\.(.*)$/s.exec(payload);
   if (!m) return { error: ERR.damaged };
-  if (Number(m[1]) !== VERSION) return { error: ERR.version };
+  const version = Number(m[1]);
+  if (!VERSIONS.has(version)) return { error: ERR.version };
   let data;
   try {
     const bytes = fromBase64Url(m[2]);
@@ -69,18 +94,15 @@ export function decodeFragment(hash) {
   } catch {
     return { error: ERR.damaged };
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { error: ERR.damaged };
-  const keys = Object.keys(data);
-  if (keys.length > MAX_KEYS) return { error: ERR.damaged };
-  const profile = {};
-  for (const k of keys) {
-    const v = data[k];
-    const ok = v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))
-      || (typeof v === 'string' && v.length <= 200);
-    if (!ok || k.length > 64) return { error: ERR.damaged };
-    profile[k] = v;
+  if (version === 1) {
+    const profile = flatValues(data);
+    return profile ? { profile, timeline: null } : { error: ERR.damaged };
   }
-  return { profile };
+  // version 2: both parts must be sound; a link is restored whole or not at all
+  const profile = data && typeof data === 'object' && !Array.isArray(data) ? flatValues(data.p) : null;
+  const timeline = profile && data.t != null ? flatValues(data.t) : null;
+  if (!profile || (data.t != null && !timeline)) return { error: ERR.damaged };
+  return { profile, timeline: timeline && Object.keys(timeline).length ? timeline : null };
 }
 
 /** Remove share data from the address bar (without reloading or adding a history entry). */
@@ -92,4 +114,5 @@ export function clearFragment() {
 export const messages = {
   unknown: (n) => texts('share_unknown', { n }),
   restored: texts('share_restored'),
+  restoredTimeline: texts('share_restored_timeline'),
 };

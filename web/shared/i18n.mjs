@@ -212,13 +212,17 @@ const STRINGS = {
   share_version: { zh: '这个分享链接来自不同版本的计算器，无法读取。请在下面重新填写。', en: 'This share link comes from a different version of the calculator and cannot be read. Please fill in the form below.' },
   share_unknown: { zh: '分享链接中有 {n} 项本计算器不认识，已忽略；其余内容已填入。', en: '{n} item(s) in the share link are not known to this calculator and were ignored; the rest has been filled in.' },
   share_restored: { zh: '已按分享链接填入。', en: 'Filled in from the share link.' },
+  share_restored_timeline: { zh: '已按分享链接填入，包括居住证有效期和孩子的年级或出生日期（见“孩子升学和积分有效期”）。', en: 'Filled in from the share link, with the permit\'s expiry date and the child\'s grade or birth date (see “Your child\'s school dates”).' },
+  share_timeline: { zh: '同时分享居住证有效期和孩子年级/出生日期', en: 'Also share the permit\'s expiry date and the child\'s grade or birth date' },
+  share_timeline_empty: { zh: '还没有填写居住证有效期或孩子的年级、出生日期，链接里只有积分的填写内容。', en: 'No permit expiry date or child\'s grade or birth date entered yet: the link has the points inputs only.' },
   worker_failed: { zh: '计算引擎未能启动：{m}', en: 'The calculator did not start: {m}' },
   worker_internal: { zh: '计算程序内部错误：{m}', en: 'Internal error in the calculator: {m}' },
   worker_reader_failed: { zh: '打开 Excel 文件要用的读取组件没能载入（{m}）。它只需联网下载一次：请联网后再选一次文件；暂时离线时，可以在 Excel 里另存为 CSV 再选。', en: 'The Excel reader could not be loaded ({m}). It is downloaded once, online: connect and choose the file again; while offline, save the sheet as CSV in Excel and choose that.' },
   failed_corrupt: { zh: '计算程序的文件已损坏（可能下载不完整，或被网络中途改动），无法运行。请刷新本页；如果仍然失败，请换一个网络再试。', en: 'A file of the calculator arrived damaged (an incomplete download, or changed on the way), so it cannot run. Please reload the page; if it fails again, try another network.' },
   footer_engines: { zh: '已在这些浏览器引擎上测试：Chromium 156（Chrome、Edge、安卓浏览器）、WebKitGTK 2.50（Safari 及 iPhone 上的所有浏览器和微信所用的 WebKit）、Firefox ESR 153。', en: 'Tested in these browser engines: Chromium 156 (Chrome, Edge, Android browsers), WebKitGTK 2.50 (WebKit, the engine of Safari and of every browser and WeChat on iPhone), Firefox ESR 153.' },
-  // ---- the timeline section (web/timeline/): what happens after the score
-  tl_heading: { zh: '积分有效期、孩子升学节点与居转户预检', en: 'Points validity, your child\'s school milestones and a 居转户 pre-check' },
+  // ---- the timeline section (web/timeline/)
+  tl_heading: { zh: '积分有效期、孩子升学和居转户条件自查', en: 'How long the points stay valid, your child\'s school dates, and the 居转户 conditions' },
+  tl_entry: { zh: '孩子升学和积分有效期', en: 'Your child\'s school dates and points validity' },
   tl_loading: { zh: '正在加载…', en: 'Loading…' },
   tl_unlocks_link: { zh: '达标能带来什么？不能带来什么？', en: 'What does meeting the standard give, and not give?' },
   tl_unlocks: { zh: '达到标准分能带来什么、不能带来什么', en: 'What meeting the standard gives, and what it does not' },
@@ -235,7 +239,7 @@ const STRINGS = {
   tl_unofficial: { zh: '（非官方来源）', en: '(unofficial source)' },
   tl_confirm_with: { zh: '日期以此为准：', en: 'Dates confirmed by:' },
   tl_ics: { zh: '下载日历文件（.ics，含提前提醒）', en: 'Download a calendar file (.ics, with reminders)' },
-  tl_settle: { zh: '居转户预检（与积分无关，单独判断）', en: '居转户 pre-check (separate from the points)' },
+  tl_settle: { zh: '居转户条件自查（与积分无关，单独判断）', en: 'The 居转户 (permit to hukou) conditions, checked apart from the points' },
   tl_fix_above: { zh: '先修改上面标出的内容，才能计算时间线。', en: 'Fix the marked entries above to see the timeline.' },
   tl_failed: { zh: '时间线计算出错：', en: 'The timeline could not be worked out:' },
 };

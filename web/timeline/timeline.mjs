@@ -5,6 +5,8 @@
 //
 // Readiness signal (tests): #timeline[data-state] = "pending" | "ready" | "invalid" | "error";
 // "invalid" means a field message is shown (the inputs are kept as typed).
+// #timeline[data-filled] is there while any of its inputs has a value (print.css prints the
+// section then, and only then).
 
 import { latestChannel } from '../engine/engine-client.mjs';
 import { lang, applyLang, t } from '../shared/i18n.mjs';
@@ -20,7 +22,16 @@ export function mountTimeline(engine, spec, section, profile) {
   formRoot.addEventListener('submit', (e) => e.preventDefault());
   const out = h('div', { class: 'tl-result', 'aria-live': 'polite' });
   body.replaceChildren(formRoot, out);
-  const form = renderTimelineForm(spec.timeline, formRoot, () => update());
+  const form = renderTimelineForm(spec.timeline, formRoot, () => { markFilled(); update(); });
+  // What a share link may carry: the first group's inputs (the permit and the child), never
+  // the 居转户 ones; named by the spec, like every field here.
+  const firstGroup = spec.timeline.groups?.[0]?.id;
+  const shareable = new Set(spec.timeline.fields.filter((f) => f.group === firstGroup).map((f) => f.name));
+  const filled = () => Object.keys(form.values()).length > 0;
+  function markFilled() {
+    if (filled()) section.dataset.filled = ''; else delete section.dataset.filled;
+  }
+  markFilled();
 
   let wantUnlocks = false;
   function revealUnlocks() {
@@ -59,24 +70,54 @@ export function mountTimeline(engine, spec, section, profile) {
     channel.submit({ timeline: form.values(), lang: lang(), ...(p ? { profile: p } : {}) });
   }
 
-  // Asked for only while the section is open (a closed section is brought up to date when
-  // opened), and after a new total has stayed unchanged a moment, so that typing in the form
-  // never waits behind a timeline (it projects the profile like the plan does).
+  // Asked for only while the section is open or has inputs (the printed summary includes a
+  // filled timeline even when folded; an empty closed one is brought up to date when opened),
+  // and after a new total has stayed unchanged a moment, so that typing in the form never
+  // waits behind a timeline (it projects the profile like the plan does).
   let stale = true;
   let timer = null;
   const refresh = () => {
     clearTimeout(timer);
     timer = null;
-    if (section.open) { stale = false; update(); } else stale = true;
+    if (section.open || filled()) { stale = false; update(); } else stale = true;
   };
   on('result', () => { clearTimeout(timer); timer = setTimeout(refresh, AFTER_STABLE_MS); });
   on('lang', refresh);   // setLang has re-applied the section's strings
   section.addEventListener('toggle', () => { if (section.open && stale) refresh(); });
   applyLang(section);
   refresh();
+  /** The form's control for `name` (timeline-form.mjs names each after its field). */
+  const control = (name) => formRoot.querySelector(`[name="${CSS.escape(name)}"]`);
+
   return {
     update,
     /** Open "what meeting the standard gives" (the result's link), now or once it is drawn. */
     showUnlocks() { wantUnlocks = true; revealUnlocks(); },
+    /** The inputs a share link may carry, as the engine takes them ({} when none is filled). */
+    shareable() {
+      return Object.fromEntries(Object.entries(form.values()).filter(([name]) => shareable.has(name)));
+    },
+    /**
+     * Replace the shareable inputs with `values` (from a share link) and work the timeline out;
+     * returns the names that are not shareable inputs (ignored). Set without an input event,
+     * so nothing is saved on this device until its user edits the timeline (as for the form).
+     */
+    restore(values) {
+      const unknown = [];
+      for (const name of shareable) {
+        const el = control(name);
+        if (el) el.value = '';
+      }
+      for (const [name, value] of Object.entries(values || {})) {
+        const el = shareable.has(name) ? control(name) : null;
+        if (!el) { unknown.push(name); continue; }
+        el.value = value == null ? '' : String(value);
+        // an option the select does not have leaves it empty, as the form's own restore does
+        if (el.tagName === 'SELECT' && el.value !== String(value)) { el.value = ''; unknown.push(name); }
+      }
+      markFilled();
+      refresh();
+      return unknown;
+    },
   };
 }
