@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from features_helpers import SETTLE_TIMEOUT, settle, total, wait_engine
+from helpers import SETTLE_TIMEOUT, settle, total, wait_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # tests/rulebook.py: the rulebook's tables
 from rulebook import WAGES  # noqa: E402
