@@ -217,3 +217,24 @@ class Host:
     def stop(self):
         self.server.shutdown()
         self.server.server_close()
+
+def set_field(page, name, value):
+    """Enter one profile value through the form's own control, as a user would."""
+    mode = page.locator(f'#profile-form input[type=radio][name^="mode-"][value="{name}"]')
+    if mode.count():
+        mode.check()
+    control = page.locator(f'#profile-form [name="{name}"]').first
+    tag, kind = control.evaluate("el => [el.tagName.toLowerCase(), el.type]")
+    if tag == "select":
+        control.select_option(str(value))
+    elif kind == "checkbox":
+        control.set_checked(bool(value))
+    elif kind == "radio":
+        page.check(f'#profile-form [name="{name}"][value="{"yes" if value else "no"}"]')
+    else:
+        control.fill(str(value))
+
+
+def fill_profile(page, profile):
+    for name, value in profile.items():
+        set_field(page, name, value)

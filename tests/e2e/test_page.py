@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 import pytest
-from helpers import SETTLE_TIMEOUT, open_page, settle, total, wait_engine
+from helpers import SETTLE_TIMEOUT, fill_profile, open_page, set_field, settle, total, wait_engine
 
 pytestmark = [pytest.mark.browser, pytest.mark.chromium_only(reason="axe-core, Playwright's keyboard and request routing; the page's scenarios of every engine are in test_engines.py")]
 
@@ -40,27 +40,6 @@ def item_counted(page, item_id) -> bool:
     cls = page.get_attribute(f'#result [data-item="{item_id}"]', "class")
     return "uncounted" not in cls.split()
 
-
-def set_field(page, name, value):
-    """Enter one profile value through the form's own control, as a user would."""
-    mode = page.locator(f'#profile-form input[type=radio][name^="mode-"][value="{name}"]')
-    if mode.count():
-        mode.check()
-    control = page.locator(f'#profile-form [name="{name}"]').first
-    tag, kind = control.evaluate("el => [el.tagName.toLowerCase(), el.type]")
-    if tag == "select":
-        control.select_option(str(value))
-    elif kind == "checkbox":
-        control.set_checked(bool(value))
-    elif kind == "radio":
-        page.check(f'#profile-form [name="{name}"][value="{"yes" if value else "no"}"]')
-    else:
-        control.fill(str(value))
-
-
-def fill_profile(page, profile):
-    for name, value in profile.items():
-        set_field(page, name, value)
 
 
 def score_in_page(page, profile):

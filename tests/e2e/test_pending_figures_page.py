@@ -8,11 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import SETTLE_TIMEOUT, settle, total, wait_engine
+from helpers import SETTLE_TIMEOUT, fill_profile, open_page, set_field, settle, total, wait_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))   # tests/rulebook.py: the rulebook's tables
 from rulebook import WAGES  # noqa: E402
-from test_page import fill_profile, open_page, set_field  # noqa: E402
 
 # The last year of the rulebook's table (2026-07-01 today) and the year after it, whose notice is not out yet.
 LAST = int(WAGES[-1][0][:4])
