@@ -130,7 +130,7 @@ def test_unlocks_reachable_from_the_result_and_hidden_in_print(page, site):
 
 def test_timeline_headings_are_chinese_in_the_chinese_view(page, site):
     """The section's and the 居转户 block's headings, in zh: Chinese words, full-width punctuation."""
-    open_page(page, site, "zh")
+    open_page(page, site, engine=True, lang="zh")
     fill_profile(page, MET)
     page.click("#timeline-entry")
     assert settled(page) == "ready"
