@@ -29,15 +29,15 @@ from .text import Text, t
 
 GROUPS = (
     ("base", t("主要指标", "The main items"),
-     t("决定大多数人分数的几项:年龄、学历或职称、社保月数、缴费基数", "What decides most scores: age, education or title, months of social insurance, contribution base")),
+     t("决定大多数人分数的几项：年龄、学历或职称、社保月数、缴费基数", "What decides most scores: age, education or title, months of social insurance, contribution base")),
     ("bonus", t("其他加分指标", "Other bonus items"),
-     t("符合哪项填哪项,没有的留空", "Fill in what applies to you; leave the rest empty")),
+     t("符合哪项填哪项，没有的留空", "Fill in what applies to you; leave the rest empty")),
     ("deduction", t("减分指标", "Deductions"),
      t("按次累计扣分", "Each record is deducted, added up")),
     ("veto", t("一票否决", "Veto"),
      t("有任一项即取消积分资格", "Either one disqualifies the applicant")),
     ("application", t("申请条件与申请日期", "Who may apply, and the date"),
-     t("积分由用人单位代为申请;申请条件不影响分数,申请日期决定按哪一天计算", "Your employer files the application; the conditions do not change the score, the date decides which day it is computed for")),
+     t("积分由用人单位代为申请；申请条件不影响分数，申请日期决定按哪一天计算", "Your employer files the application; the conditions do not change the score, the date decides which day it is computed for")),
 )
 
 # where an option's points come from in the edition's parameters
@@ -175,7 +175,7 @@ def form_spec(on: dt.date | None = None) -> dict[str, Any]:
         "groups": groups_spec(Profile, GROUPS, lambda g: edition.article("groups", g)),
         "fields": [{**field_spec(Profile, name, CHOICES, {k: (lambda v, f=f: f(edition, v)) for k, f in _OPTION_POINTS.items()}),
                     "items": list(field_items()[name])} for name in ordered(Profile, GROUPS, FIELDS)],
-        "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期(填一项)", "Age or birth date (give one)")}},
+        "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期（填一项）", "Age or birth date (give one)")}},
         "insurance_year": _insurance_year(),
         "batch": {"id_columns": list(ID_COLUMNS), "verdicts": VERDICTS},
         "timeline": _timeline_fields(),

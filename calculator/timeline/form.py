@@ -13,9 +13,9 @@ from .settle_check import STATUSES
 
 GROUPS = (
     ("timeline", t("积分有效期与孩子升学", "Keeping the points valid for your child's school"),
-     t("都可不填;填得越多,判断越具体", "All optional; the more you give, the more precise the verdicts")),
-    ("settle", t("居转户预检(与积分无关)", "居转户 pre-check (separate from the points)"),
-     t("只看一般途径的条件,不影响积分", "The general route's conditions only; never changes the points")),
+     t("都可不填；填得越多，判断越具体", "All optional; the more you give, the more precise the verdicts")),
+    ("settle", t("居转户预检（与积分无关）", "居转户 pre-check (separate from the points)"),
+     t("只看一般途径的条件，不影响积分", "The general route's conditions only; never changes the points")),
 )
 
 
@@ -27,7 +27,7 @@ def timeline_form_spec() -> dict[str, Any]:
         "groups": groups_spec(TimelineInput, GROUPS),
         "fields": [field_spec(TimelineInput, name, TIMELINE_CHOICES) for name in ordered(TimelineInput, GROUPS, names)],
         "one_of": {"child": {"fields": ["child_birth_date", "child_stage"],
-                             "label": t("孩子出生日期或年级(填一项)", "Child's birth date or grade (give one)")}},
+                             "label": t("孩子出生日期或年级（填一项）", "Child's birth date or grade (give one)")}},
         "verdicts": VERDICTS,
         "settle_statuses": STATUSES,
     }
