@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .batch import ID_COLUMNS, VERDICTS
 from .editions import edition_on
 from .insurance_base import periods
-from .dates import today_in_shanghai
+from .dates import EXAMPLE, today_in_shanghai
 from .fields import kind, limits, meta
 from .options import Choices
 from .profile import CHOICES, FIELDS, Profile
@@ -134,6 +134,11 @@ def field_spec(model: type[BaseModel], name: str, choices: Mapping[str, Choices]
         spec["unit"] = m["x-unit"]
     if "x-one-of" in m:
         spec["one_of"] = m["x-one-of"]
+    if "x-shown-with" in m:
+        spec["shown_with"] = m["x-shown-with"]
+    if what == "date":
+        # what the placeholder shows: any spelling dates.py reads is accepted
+        spec["example"] = m.get("x-example", EXAMPLE.isoformat())
     if name in choices:
         worth = (points or {}).get(name)
         spec["options"] = [

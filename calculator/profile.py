@@ -75,7 +75,7 @@ class Profile(BaseModel):
         None, "base",
         t("出生日期", "Birth date"),
         t("按申请日计算周岁；2月29日出生的，平年按3月1日满岁", "Age is counted on the application date; born on 29 February, you turn a year older on 1 March in common years"),
-        one_of="age", main=True, aliases=("生日", "出生年月日"),
+        one_of="age", main=True, aliases=("生日", "出生年月日"), example=dt.date(1990, 5, 20),
     )
     education: Education = field(
         "none", "base",
@@ -94,7 +94,7 @@ class Profile(BaseModel):
         tf("近{qualification.salary_condition_window_months}个月中有{qualification.salary_condition_months}个月社保基数不低于上年度社平工资",
            "In the last {qualification.salary_condition_window_months} months, {qualification.salary_condition_months} months of insurance paid on at least the average wage"),
         t("中级/高级职称和技能二级/一级须满足此条件才能积分", "Needed for intermediate/senior titles and skill levels 2/1 to count"),
-        aliases=("职称社保条件",),
+        aliases=("职称社保条件",), shown_with="qualification",
     )
     social_insurance_months: Months = field(
         0, "base",

@@ -55,11 +55,11 @@ class TimelineInput(BaseModel):
         t("已获批请填批准日期；尚未获批的按达标计划推算", "If approved, give the date; if not, the plan's projection is used"))
     points_approved_on: Date | None = field(
         None, "timeline", t("积分批准日期", "Date the points were approved"),
-        t("积分通知书上的日期（可不填）", "The date on the points notice (optional)"))
+        t("积分通知书上的日期（可不填）", "The date on the points notice (optional)"), example=dt.date(2024, 6, 15))
     child_birth_date: Date | None = field(
         None, "timeline", t("孩子出生日期", "Child's birth date"),
         t("用来推算入学、中考、高考的年份；也可以只选年级", "Gives the years of school entry, 中考 and 高考; or choose the grade instead"),
-        one_of="child")
+        one_of="child", example=dt.date(2018, 9, 1))
     child_stage: ChildStage | None = field(
         None, "timeline", t("孩子现在的年级", "Child's grade now"),
         t("本学年所在年级（9月开学算新学年）", "The grade in this school year (a new school year starts in September)"),
