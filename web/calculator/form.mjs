@@ -406,7 +406,16 @@ export function renderForm(spec, container, {
     if (!target) return false;
     if (!quiet || inGroup(e.field, left)) return true;
     if (!inGroup(e.field, touched)) return !EMPTY.has(e.type);   // caused by another field: say so
-    return AT_ONCE.has(e.type);
+    return AT_ONCE.has(e.type) || never(e, target);
+  }
+
+  // A number out of range that more typing cannot bring back: above the maximum (more
+  // digits only make it larger), or below the minimum with a minus sign typed first.
+  function never(e, target) {
+    if (e.type === 'less_than_equal' || e.type === 'less_than') return true;
+    const control = controlOf(target);
+    return (e.type === 'greater_than_equal' || e.type === 'greater_than')
+      && !!control && /^\s*[-−－]/.test(control.value);
   }
 
   const order = (name) => fields.findIndex((f) => f.name === name);
