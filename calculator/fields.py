@@ -4,6 +4,7 @@ a spreadsheet may give its column. A field is described once, where it is declar
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from typing import Any, Literal
 
@@ -15,13 +16,17 @@ Kind = Literal["integer", "number", "boolean", "enum", "date"]
 
 
 def field(default: Any, group: str, label: Text, help: Text, *, unit: Text | None = None, one_of: str | None = None,
-          main: bool = False, section: str | None = None, aliases: tuple[str, ...] = (), **limits: Any) -> Any:
+          main: bool = False, section: str | None = None, aliases: tuple[str, ...] = (), example: dt.date | None = None,
+          shown_with: str | None = None, **limits: Any) -> Any:
     """A model field with its form metadata.
 
     ``group``: the part of the 办法 it belongs to (its article); ``section``: where the form
     shows it, when not in its group (the fields that decide most scores come first);
     ``main``: one of those fields; ``aliases``: short column names a spreadsheet may use
-    (the id and both labels are always recognised)."""
+    (the id and both labels are always recognised); ``example``: the date a date field's
+    placeholder shows, when the messages' example (dates.EXAMPLE, a date ahead) would not be
+    a likely answer (a birth date is in the past); ``shown_with``: the field whose answer
+    makes this one a question (the form asks it once that field is other than its default)."""
     extra: dict[str, Any] = {"x-group": group, "x-label": label, "x-help": help}
     if unit:
         extra["x-unit"] = unit
@@ -33,6 +38,10 @@ def field(default: Any, group: str, label: Text, help: Text, *, unit: Text | Non
         extra["x-section"] = section
     if aliases:
         extra["x-aliases"] = list(aliases)
+    if example:
+        extra["x-example"] = example.isoformat()
+    if shown_with:
+        extra["x-shown-with"] = shown_with
     kwargs: dict[str, Any] = {"default_factory": default} if callable(default) else {"default": default}
     return Field(**kwargs, title=label["en"], description=help["en"], json_schema_extra=extra, **limits)
 
@@ -43,7 +52,7 @@ def _properties(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def meta(model: type[BaseModel], name: str) -> dict[str, Any]:
-    """The x- metadata (group, label, help, unit, one_of, main, section, aliases) of a field."""
+    """The x- metadata (group, label, help, unit, one_of, main, section, aliases, example, shown_with) of a field."""
     extra = model.model_fields[name].json_schema_extra
     assert isinstance(extra, dict)
     return extra

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from .batch import ID_COLUMNS, VERDICTS
 from .editions import edition_on
 from .insurance_base import periods
-from .dates import today_in_shanghai
+from .dates import EXAMPLE, today_in_shanghai
 from .fields import kind, limits, meta
 from .options import Choices
 from .profile import CHOICES, FIELDS, Profile
@@ -29,15 +29,15 @@ from .text import Text, t
 
 GROUPS = (
     ("base", t("主要指标", "The main items"),
-     t("决定大多数人分数的几项:年龄、学历或职称、社保月数、缴费基数", "What decides most scores: age, education or title, months of social insurance, contribution base")),
+     t("决定大多数人分数的几项：年龄、学历或职称、社保月数、缴费基数", "What decides most scores: age, education or title, months of social insurance, contribution base")),
     ("bonus", t("其他加分指标", "Other bonus items"),
-     t("符合哪项填哪项,没有的留空", "Fill in what applies to you; leave the rest empty")),
+     t("符合哪项填哪项，没有的留空", "Fill in what applies to you; leave the rest empty")),
     ("deduction", t("减分指标", "Deductions"),
      t("按次累计扣分", "Each record is deducted, added up")),
     ("veto", t("一票否决", "Veto"),
      t("有任一项即取消积分资格", "Either one disqualifies the applicant")),
     ("application", t("申请条件与申请日期", "Who may apply, and the date"),
-     t("积分由用人单位代为申请;申请条件不影响分数,申请日期决定按哪一天计算", "Your employer files the application; the conditions do not change the score, the date decides which day it is computed for")),
+     t("积分由用人单位代为申请；申请条件不影响分数，申请日期决定按哪一天计算", "Your employer files the application; the conditions do not change the score, the date decides which day it is computed for")),
 )
 
 # where an option's points come from in the edition's parameters
@@ -134,6 +134,11 @@ def field_spec(model: type[BaseModel], name: str, choices: Mapping[str, Choices]
         spec["unit"] = m["x-unit"]
     if "x-one-of" in m:
         spec["one_of"] = m["x-one-of"]
+    if "x-shown-with" in m:
+        spec["shown_with"] = m["x-shown-with"]
+    if what == "date":
+        # what the placeholder shows: any spelling dates.py reads is accepted
+        spec["example"] = m.get("x-example", EXAMPLE.isoformat())
     if name in choices:
         worth = (points or {}).get(name)
         spec["options"] = [
@@ -175,7 +180,7 @@ def form_spec(on: dt.date | None = None) -> dict[str, Any]:
         "groups": groups_spec(Profile, GROUPS, lambda g: edition.article("groups", g)),
         "fields": [{**field_spec(Profile, name, CHOICES, {k: (lambda v, f=f: f(edition, v)) for k, f in _OPTION_POINTS.items()}),
                     "items": list(field_items()[name])} for name in ordered(Profile, GROUPS, FIELDS)],
-        "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期(填一项)", "Age or birth date (give one)")}},
+        "one_of": {"age": {"fields": ["age", "birth_date"], "label": t("年龄或出生日期（填一项）", "Age or birth date (give one)")}},
         "insurance_year": _insurance_year(),
         "batch": {"id_columns": list(ID_COLUMNS), "verdicts": VERDICTS},
         "timeline": _timeline_fields(),

@@ -84,9 +84,9 @@ def choices(options: Iterable[tuple[str, Text, tuple[str, ...]]], ambiguous: Map
 
 EDUCATION = choices(
     [
-        ("none", t("无(大专以下)", "None (below associate degree)"), ("无", "高中", "中专", "初中", "技校", "职高", "大专以下")),
-        ("associate", t("大专(高职)学历", "Associate degree (大专/高职)"), ("大专", "专科", "高职", "大专学历")),
-        ("bachelor", t("大学本科学历(无学士学位)", "Bachelor's education, no degree"), ("本科无学位", "本科无学士学位", "本科(无学位)")),
+        ("none", t("无（大专以下）", "None (below associate degree)"), ("无", "高中", "中专", "初中", "技校", "职高", "大专以下")),
+        ("associate", t("大专（高职）学历", "Associate degree (大专/高职)"), ("大专", "专科", "高职", "大专学历")),
+        ("bachelor", t("大学本科学历（无学士学位）", "Bachelor's education, no degree"), ("本科无学位", "本科无学士学位", "本科(无学位)")),
         ("bachelor_degree", t("大学本科学历和学士学位", "Bachelor's education and degree"),
          ("本科学士", "学士", "学士学位", "本科有学位", "本科及学士", "本科(学士)", "bachelor's degree")),
         ("master", t("硕士研究生学历学位", "Master's degree"), ("硕士", "研究生", "硕士研究生")),
@@ -98,14 +98,14 @@ EDUCATION = choices(
 QUALIFICATION = choices(
     [
         ("none", t("无", "None"), ("无",)),
-        ("skill_5", t("技能类国家职业资格五级(初级工)", "Skill level 5 (entry)"), ("初级工", "五级", "职业资格五级")),
-        ("skill_4", t("技能类国家职业资格四级(中级工)", "Skill level 4"), ("中级工", "四级", "职业资格四级")),
-        ("skill_3", t("技能类国家职业资格三级(高级工)", "Skill level 3"), ("高级工", "三级", "职业资格三级")),
-        ("skill_2", t("技能类国家职业资格二级(技师)", "Skill level 2 (technician)"), ("技师", "二级", "职业资格二级")),
-        ("intermediate_title", t("中级专业技术职务任职资格(中级职称)", "Intermediate professional title"),
+        ("skill_5", t("技能类国家职业资格五级（初级工）", "Skill level 5 (entry)"), ("初级工", "五级", "职业资格五级")),
+        ("skill_4", t("技能类国家职业资格四级（中级工）", "Skill level 4"), ("中级工", "四级", "职业资格四级")),
+        ("skill_3", t("技能类国家职业资格三级（高级工）", "Skill level 3"), ("高级工", "三级", "职业资格三级")),
+        ("skill_2", t("技能类国家职业资格二级（技师）", "Skill level 2 (technician)"), ("技师", "二级", "职业资格二级")),
+        ("intermediate_title", t("中级专业技术职务任职资格（中级职称）", "Intermediate professional title"),
          ("中级职称", "中级专业技术职称")),
-        ("skill_1", t("技能类国家职业资格一级(高级技师)", "Skill level 1 (senior technician)"), ("高级技师", "一级", "职业资格一级")),
-        ("senior_title", t("高级专业技术职务任职资格(高级职称)", "Senior professional title"),
+        ("skill_1", t("技能类国家职业资格一级（高级技师）", "Skill level 1 (senior technician)"), ("高级技师", "一级", "职业资格一级")),
+        ("senior_title", t("高级专业技术职务任职资格（高级职称）", "Senior professional title"),
          ("高级职称", "副高", "正高", "副高级职称", "正高级职称", "高级专业技术职称")),
     ],
     {"中级": t("写 中级职称 或 中级工", "write 中级职称 (title) or 中级工 (skill level 4)"),
@@ -116,18 +116,18 @@ QUALIFICATION = choices(
 
 def _tier(name: str) -> Text:
     k = f"insurance_base.tiers.{name}"
-    return tf(f"社平工资{{{k}.multiple_from}}倍至{{{k}.multiple_below}}倍以下(近{{{k}.within_years}}年累计{{{k}.months}}个月)",
+    return tf(f"社平工资{{{k}.multiple_from}}倍至{{{k}.multiple_below}}倍以下（近{{{k}.within_years}}年累计{{{k}.months}}个月）",
                   f"{{{k}.multiple_from}}× to under {{{k}.multiple_below}}× the average ({{{k}.months}} months within {{{k}.within_years}} years)")
 
 
 INSURANCE_BASE = choices([
-    ("none", tf("低于社平工资的{insurance_base.tiers.x0.8.multiple_from}倍,或不满足月数",
+    ("none", tf("低于社平工资的{insurance_base.tiers.x0.8.multiple_from}倍，或不满足月数",
                     "Below {insurance_base.tiers.x0.8.multiple_from}× the average wage, or too few months"),
      ("无", "不满足", "0.8倍以下")),
     ("x0.8", _tier("x0.8"), ("0.8倍", "0.8")),
     ("x1", _tier("x1"), ("1倍", "1")),
     ("x2", _tier("x2"), ("2倍", "2")),
-    ("x3", tf("社平工资{insurance_base.tiers.x3.multiple_from}倍,即缴费上限(近{insurance_base.tiers.x3.within_years}年累计{insurance_base.tiers.x3.months}个月)",
+    ("x3", tf("社平工资{insurance_base.tiers.x3.multiple_from}倍，即缴费上限（近{insurance_base.tiers.x3.within_years}年累计{insurance_base.tiers.x3.months}个月）",
                   "{insurance_base.tiers.x3.multiple_from}× the average, the ceiling ({insurance_base.tiers.x3.months} months within {insurance_base.tiers.x3.within_years} years)"),
      ("3倍", "3", "上限")),
 ])
@@ -144,5 +144,5 @@ EMPLOYER_TYPE = choices([
     ("outside_branch", t("本市单位在外省市设立的分支机构", "A Shanghai employer's branch outside Shanghai"), ("外省市分支机构", "分支机构")),
     ("representative_office", t("外省市政府或企事业单位在沪办事机构", "A representative office in Shanghai of an organisation from elsewhere"),
      ("驻沪办事机构", "办事机构")),
-    ("self_employed", t("个人或个体工商户(无用人单位)", "Self-employed or sole trader (no employer)"), ("个体", "个人", "个体工商户")),
+    ("self_employed", t("个人或个体工商户（无用人单位）", "Self-employed or sole trader (no employer)"), ("个体", "个人", "个体工商户")),
 ])

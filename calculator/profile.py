@@ -67,26 +67,26 @@ class Profile(BaseModel):
     # ---- 基础指标 第六条, and the contribution-base tier of 第七条(五): what decides most scores
     age: Age | None = field(
         None, "base",
-        t("年龄(周岁)", "Age (full years)"),
-        t("申请日的周岁年龄;也可以改填出生日期", "Age in full years on the application date; or give the birth date instead"),
+        t("年龄（周岁）", "Age (full years)"),
+        t("申请日的周岁年龄；也可以改填出生日期", "Age in full years on the application date; or give the birth date instead"),
         unit=t("岁", "years"), one_of="age", main=True, aliases=("年龄", "周岁"),
     )
     birth_date: Date | None = field(
         None, "base",
         t("出生日期", "Birth date"),
-        t("按申请日计算周岁;2月29日出生的,平年按3月1日满岁", "Age is counted on the application date; born on 29 February, you turn a year older on 1 March in common years"),
-        one_of="age", main=True, aliases=("生日", "出生年月日"),
+        t("按申请日计算周岁；2月29日出生的，平年按3月1日满岁", "Age is counted on the application date; born on 29 February, you turn a year older on 1 March in common years"),
+        one_of="age", main=True, aliases=("生日", "出生年月日"), example=dt.date(1990, 5, 20),
     )
     education: Education = field(
         "none", "base",
-        t("教育背景(最高学历学位)", "Education (highest degree)"),
-        t("国家认可的国内外学历学位;与职称/技能等级二选一,取高者", "A recognised degree; only the higher of education and title/skill counts"),
+        t("教育背景（最高学历学位）", "Education (highest degree)"),
+        t("国家认可的国内外学历学位；与职称/技能等级二选一，取高者", "A recognised degree; only the higher of education and title/skill counts"),
         main=True, aliases=("学历", "最高学历", "教育背景", "学历学位"),
     )
     qualification: Qualification = field(
         "none", "base",
         t("专业技术职称或技能等级", "Professional title or skill level"),
-        t("在本市工作期间取得、与岗位相符;与学历二选一,取高者", "Obtained while working in Shanghai and matching the job; only the higher of this and education counts"),
+        t("在本市工作期间取得、与岗位相符；与学历二选一，取高者", "Obtained while working in Shanghai and matching the job; only the higher of this and education counts"),
         main=True, aliases=("职称", "技能等级", "职称或技能等级", "职称/技能等级"),
     )
     qualification_salary_ok: Bool = field(
@@ -94,19 +94,19 @@ class Profile(BaseModel):
         tf("近{qualification.salary_condition_window_months}个月中有{qualification.salary_condition_months}个月社保基数不低于上年度社平工资",
            "In the last {qualification.salary_condition_window_months} months, {qualification.salary_condition_months} months of insurance paid on at least the average wage"),
         t("中级/高级职称和技能二级/一级须满足此条件才能积分", "Needed for intermediate/senior titles and skill levels 2/1 to count"),
-        aliases=("职称社保条件",),
+        aliases=("职称社保条件",), shown_with="qualification",
     )
     social_insurance_months: Months = field(
         0, "base",
         t("在本市缴纳职工社保的月数", "Months of Shanghai employee social insurance"),
-        tf("累计正常缴纳的月数,补缴不算;每满{social_insurance.months_per_step}个月积{social_insurance.points_per_step}分",
+        tf("累计正常缴纳的月数，补缴不算；每满{social_insurance.months_per_step}个月积{social_insurance.points_per_step}分",
            "Months paid in total, back payments excluded; {social_insurance.points_per_step} points per full {social_insurance.months_per_step} months"),
         unit=MONTHS, ge=0, le=1200, main=True, aliases=("社保月数", "社保缴纳月数", "在沪社保月数", "社保"),
     )
     insurance_base: InsuranceBase = field(
         "none", "bonus",
         t("职工社保缴费基数档次", "Social insurance contribution base tier"),
-        t("缴费基数相对上年度社平工资的倍数;可用下方工具按月缴费基数换算", "Your base as a multiple of the average wage; the helper below converts a monthly base"),
+        t("缴费基数相对上年度社平工资的倍数；可用下方工具按月缴费基数换算", "Your base as a multiple of the average wage; the helper below converts a monthly base"),
         main=True, section="base", aliases=("社保基数", "社保基数档次", "缴费基数档次", "缴费基数"),
     )
 
@@ -124,35 +124,35 @@ class Profile(BaseModel):
     )
     shortage_major: Bool = field(
         False, "bonus",
-        t("紧缺急需专业,且岗位与专业一致", "Major in short supply, and the job matches it"),
+        t("紧缺急需专业，且岗位与专业一致", "Major in short supply, and the job matches it"),
         t("所学专业在本市紧缺急需专业目录内", "The major is on Shanghai's list of majors in short supply"),
         aliases=("紧缺急需专业", "紧缺专业"),
     )
     invest_tax_wan: Annotated[Number, with_units(WAN_UNITS)] = field(
         0, "bonus",
-        t("投资企业年均纳税(万元,按个人份额)", "Yearly tax of your company (10,000 CNY, your share)"),
-        tf("最近连续{investment.average_years}年的年平均纳税额;满{investment.tax_step_wan}万元起,每{investment.tax_step_wan}万元积{investment.points_per_step}分",
+        t("投资企业年均纳税（万元，按个人份额）", "Yearly tax of your company (10,000 CNY, your share)"),
+        tf("最近连续{investment.average_years}年的年平均纳税额；满{investment.tax_step_wan}万元起，每{investment.tax_step_wan}万元积{investment.points_per_step}分",
            "Yearly average over the last {investment.average_years} years; from {investment.tax_step_wan:cny} CNY, {investment.points_per_step} points per {investment.tax_step_wan:cny}"),
         unit=t("万元", "× 10,000 CNY"), ge=0, le=1e8, aliases=("投资纳税", "年均纳税"),
     )
     invest_local_hires: Annotated[Number, with_units(PEOPLE_UNITS)] = field(
         0, "bonus",
-        t("投资企业年均聘用本市户籍人员(人,按个人份额)", "Yearly Shanghai-hukou hires of your company (your share)"),
-        tf("最近连续{investment.average_years}年的年平均人数;满{investment.hires_step}人起,每{investment.hires_step}人积{investment.points_per_step}分;与纳税取高者",
+        t("投资企业年均聘用本市户籍人员（人，按个人份额）", "Yearly Shanghai-hukou hires of your company (your share)"),
+        tf("最近连续{investment.average_years}年的年平均人数；满{investment.hires_step}人起，每{investment.hires_step}人积{investment.points_per_step}分；与纳税取高者",
            "Yearly average over the last {investment.average_years} years; from {investment.hires_step} people, {investment.points_per_step} points per {investment.hires_step}; the higher of this and tax counts"),
         unit=t("人", "people"), ge=0, le=1e7, aliases=("投资聘用", "聘用本市户籍人数"),
     )
     public_service_years: Years = field(
         0, "bonus",
         t("在特定公共服务领域就业的年数", "Years employed in a designated public-service sector"),
-        tf("每满1年积{public_service.points_per_year}分,满{public_service.counts_from_years}年后才计入总分",
+        tf("每满1年积{public_service.points_per_year}分，满{public_service.counts_from_years}年后才计入总分",
            "{public_service.points_per_year} points per full year, counted only from {public_service.counts_from_years} full years on"),
         unit=YEARS, ge=0, le=100, aliases=("公共服务年数", "公共服务领域年数"),
     )
     suburb_years: Years = field(
         0, "bonus",
         t("在远郊重点区域工作并居住的年数", "Years working and living in a key outer-suburb area"),
-        tf("每满1年积{suburb.points_per_year}分,满{suburb.counts_from_years}年后才计入,最高{suburb.max_points}分",
+        tf("每满1年积{suburb.points_per_year}分，满{suburb.counts_from_years}年后才计入，最高{suburb.max_points}分",
            "{suburb.points_per_year} points per full year, counted only from {suburb.counts_from_years} full years on, at most {suburb.max_points}"),
         unit=YEARS, ge=0, le=100, aliases=("远郊年数", "远郊重点区域年数"),
     )
@@ -164,14 +164,14 @@ class Profile(BaseModel):
     )
     award: Award = field(
         "none", "bonus",
-        t("表彰奖励(最高一项)", "Government award (highest)"),
-        t("在本市工作期间获得的政府表彰奖励,只计最高一项", "Awards received while working in Shanghai; only the highest counts"),
+        t("表彰奖励（最高一项）", "Government award (highest)"),
+        t("在本市工作期间获得的政府表彰奖励，只计最高一项", "Awards received while working in Shanghai; only the highest counts"),
         aliases=("表彰奖励", "表彰", "奖励"),
     )
     spouse_hukou_years: Years = field(
         0, "bonus",
         t("与本市户籍配偶结婚的年数", "Years married to a spouse with Shanghai hukou"),
-        tf("结婚每满1年积{spouse.points_per_year}分,最高{spouse.max_points}分", "{spouse.points_per_year} points per full year of marriage, at most {spouse.max_points}"),
+        tf("结婚每满1年积{spouse.points_per_year}分，最高{spouse.max_points}分", "{spouse.points_per_year} points per full year of marriage, at most {spouse.max_points}"),
         unit=YEARS, ge=0, le=100, aliases=("配偶年数", "沪籍配偶结婚年数", "结婚年数"),
     )
 
@@ -219,7 +219,7 @@ class Profile(BaseModel):
     employer_type: EmployerType | None = field(
         None, "application",
         t("工作单位类型", "Employer"),
-        t("积分须由在本市注册的用人单位代为申请,个人不能自行申请", "An employer registered in Shanghai files the application; individuals cannot apply themselves"),
+        t("积分须由在本市注册的用人单位代为申请，个人不能自行申请", "An employer registered in Shanghai files the application; individuals cannot apply themselves"),
         aliases=("单位类型",),
     )
     insured_this_month: Bool | None = field(
@@ -231,13 +231,13 @@ class Profile(BaseModel):
     insured_months_last_12: Annotated[int, Field(ge=0, le=12), with_units(MONTH_UNITS)] | None = field(
         None, "application",
         tf("近{eligibility.insured_months_window}个月正常缴纳职工社保的月数", "Months of employee social insurance paid in the last {eligibility.insured_months_window}"),
-        tf("须至少{eligibility.insured_months_min}个月,补缴的月份不算", "At least {eligibility.insured_months_min} are needed; back-paid months do not count"),
+        tf("须至少{eligibility.insured_months_min}个月，补缴的月份不算", "At least {eligibility.insured_months_min} are needed; back-paid months do not count"),
         unit=MONTHS, aliases=("近12个月社保月数",),
     )
     as_of: Date = field(
         today_in_shanghai, "application",
         t("申请日期", "Application date"),
-        t("按哪一天计算积分(年龄、规则版本都以这天为准),默认今天", "The date the points are computed for (age and rule edition); today by default"),
+        t("按哪一天计算积分（年龄、规则版本都以这天为准），默认今天", "The date the points are computed for (age and rule edition); today by default"),
         aliases=("计算日期",),
     )
 

@@ -8,6 +8,8 @@ Build it fills in, so adding a step is one line.
     wheel_manifest wheels/manifest.json, which the worker reads
     formspec       formspec.json, exported from the Python models
     web            web/ copied as a tree, the CSP written into the HTML heads
+    prerender      the profile's form drawn into index.html by web/calculator/form.mjs
+                   itself, run under Node (prerender.mjs): the form is there at first paint
     headers_file   _headers for static hosts
     build_info     build.json: every asset with its sha256, and the build id
     service_worker sw.js with the build id and the precache list
@@ -124,6 +126,13 @@ def web(b: Build) -> None:
             shutil.copyfile(src, dest)
 
 
+def prerender(b: Build) -> None:
+    """The form in dist/index.html at first paint, drawn by the page's own renderer (the
+    copies in dist/, so what is drawn is what the page adopts) from dist/formspec.json."""
+    out = run(["node", Path(__file__).resolve().parent / "prerender.mjs", b.dist], capture_output=True)
+    print(out.stdout.decode().strip())
+
+
 def headers_file(b: Build) -> None:
     (b.dist / "_headers").write_text(render_headers())
 
@@ -156,7 +165,7 @@ def compress(b: Build) -> None:
     run([b.python, "-m", "sitebuild.compress", b.dist], cwd=ROOT)
 
 
-STEPS = [runtime, wheels, bytecode, wheel_manifest, formspec, web, headers_file, build_info,
+STEPS = [runtime, wheels, bytecode, wheel_manifest, formspec, web, prerender, headers_file, build_info,
          service_worker, compress]
 
 

@@ -50,15 +50,15 @@ def test_help_texts_and_labels_quote_the_newest_edition():
     newest = editions()[-1]
     spouse, tier = newest["spouse"], newest["insurance_base"]["tiers"]["x3"]
     assert meta(Profile, "spouse_hukou_years")["x-help"] == t(
-        f"结婚每满1年积{spouse['points_per_year']}分,最高{spouse['max_points']}分",
+        f"结婚每满1年积{spouse['points_per_year']}分，最高{spouse['max_points']}分",
         f"{spouse['points_per_year']} points per full year of marriage, at most {spouse['max_points']}",
     )
     assert meta(Profile, "criminal_count")["x-help"]["zh"] == f"每条扣{-newest['criminal']['points_each']}分"
     assert INSURANCE_BASE_OPTIONS["x3"]["zh"] == (
-        f"社平工资{tier['multiple_from']:g}倍,即缴费上限(近{tier['within_years']}年累计{tier['months']}个月)")
+        f"社平工资{tier['multiple_from']:g}倍，即缴费上限（近{tier['within_years']}年累计{tier['months']}个月）")
     # and these are the 2018 figures of the 办法
-    assert meta(Profile, "public_service_years")["x-help"]["zh"] == "每满1年积4分,满5年后才计入总分"
-    assert INSURANCE_BASE_OPTIONS["x0.8"]["zh"] == "社平工资0.8倍至1倍以下(近4年累计36个月)"
+    assert meta(Profile, "public_service_years")["x-help"]["zh"] == "每满1年积4分，满5年后才计入总分"
+    assert INSURANCE_BASE_OPTIONS["x0.8"]["zh"] == "社平工资0.8倍至1倍以下（近4年累计36个月）"
     assert meta(Profile, "invest_tax_wan")["x-help"]["en"] == (
         "Yearly average over the last 3 years; from 100,000 CNY, 10 points per 100,000")
 

@@ -22,10 +22,10 @@ from .unlocks import unlocks
 from .validity import actions, points_from, renewals, state
 
 NOTES = (
-    t("日期规则:一年后的同一天;2月29日在平年取2月28日。孩子生于2月29日的,平年3月1日满周岁。",
+    t("日期规则：一年后的同一天；2月29日在平年取2月28日。孩子生于2月29日的，平年3月1日满周岁。",
       "Date rules: one year later is the same day, or 28 February for 29 February in a common year. A child born on "
       "29 February turns a year older on 1 March in a common year."),
-    t("工作日按周一至周五计,未计节假日。", "Working days are Monday to Friday; public holidays are not counted."),
+    t("工作日按周一至周五计，未计节假日。", "Working days are Monday to Friday; public holidays are not counted."),
 )
 
 
@@ -82,13 +82,13 @@ def calendar(result: dict[str, Any], stamp: dt.datetime, lang: str) -> str:
     for r in result["renewals"][2:]:   # later yearly renewals (the first two are actions)
         day = dt.date.fromisoformat(r["date"])
         events.append({"uid": f"renew-{r['date']}@shpoints", "start": day, "end": day,
-                       "summary": t("居住证到期:续签并办理积分续办", "Permit expires: renew it and confirm the points")[lang],
+                       "summary": t("居住证到期：续签并办理积分续办", "Permit expires: renew it and confirm the points")[lang],
                        "description": t("第十九条", "Art. 19")[lang]})
     for m in (result["child"] or {}).get("milestones", []):
         called = VERDICTS[m["verdict"]][lang]
         desc = f"{called}: {m['reason'][lang]} " + "; ".join(s["title"][lang] for s in m["sources"])
         if not m["official"]:
-            desc += " " + t("日期以此为准:", "Dates confirmed by: ")[lang] + m["office"][lang]
+            desc += " " + t("日期以此为准：", "Dates confirmed by: ")[lang] + m["office"][lang]
         events.append({"uid": f"{m['id']}-{m['start']}@shpoints", "start": dt.date.fromisoformat(m["start"]),
                        "end": dt.date.fromisoformat(m["end"]), "summary": m["label"][lang], "description": desc})
     return ics.calendar(events, stamp, validity().reminder_days)

@@ -35,15 +35,15 @@ def settle_check(inp: TimelineInput) -> dict[str, Any]:
     states = {c["status"] for c in checks}
     overall = "not_met" if "not_met" in states else "unknown" if "unknown" in states else "met"
     summary = {
-        "met": t("按你的回答,一般途径的各项条件都满足;这不是审批结论。", "By your answers every condition of the general route holds; this is not a decision."),
-        "not_met": t("按你的回答,一般途径有条件尚未满足。", "By your answers a condition of the general route is not met yet."),
+        "met": t("按你的回答，一般途径的各项条件都满足；这不是审批结论。", "By your answers every condition of the general route holds; this is not a decision."),
+        "not_met": t("按你的回答，一般途径有条件尚未满足。", "By your answers a condition of the general route is not met yet."),
         "unknown": t("还有条件没有回答。", "Some conditions are not answered yet."),
     }[overall]
     return {
         "route": "general", "status": overall, "summary": summary, "checks": checks, "source": source,
-        "separate": t("居转户与居住证积分无关:这里的结果不影响积分,积分也不是居转户的条件。",
+        "separate": t("居转户与居住证积分无关：这里的结果不影响积分，积分也不是居转户的条件。",
                       "居转户 has nothing to do with the points: this check does not change the points, and the points are not one of its conditions."),
         "shortened_routes": [{"id": s.id, "label": t(s.zh, s.en), "decided": False} for s in data.shortened],
-        "shortened_note": t("以下缩短年限的途径只列出名称:未能读取原文,本计算器不作判断。",
+        "shortened_note": t("以下缩短年限的途径只列出名称：未能读取原文，本计算器不作判断。",
                             "The shortened routes below are only named: their text could not be read, so the calculator does not decide them."),
     }

@@ -63,26 +63,26 @@ def state(inp: TimelineInput, reaches_on: dt.date | None, projected: bool) -> di
     if inp.approved:
         if inp.permit_expiry is None:
             return {"state": "unknown", "valid_to": None, "sources": [faq], "message": t(
-                "积分已获批;填写居住证有效期,才能算出积分有效到哪天。",
+                "积分已获批；填写居住证有效期，才能算出积分有效到哪天。",
                 "The points are approved; give the permit's expiry date to see until when they are valid.")}
         if inp.permit_expiry < inp.on:
             return {"state": "lapsed", "valid_to": inp.permit_expiry.isoformat(), "sources": [law_, faq], "message": t(
-                f"居住证已于{inp.permit_expiry}到期,积分随之失效:请立即续签居住证并办理积分续办。",
+                f"居住证已于{inp.permit_expiry}到期，积分随之失效：请立即续签居住证并办理积分续办。",
                 f"The permit expired on {inp.permit_expiry}, and the points with it: renew the permit and confirm the points now.")}
         return {"state": "valid", "valid_to": inp.permit_expiry.isoformat(), "sources": [law_, faq], "message": t(
-            f"积分有效至{inp.permit_expiry}(与居住证一致);每年续签居住证后办理积分续办,才继续有效。",
+            f"积分有效至{inp.permit_expiry}（与居住证一致）；每年续签居住证后办理积分续办，才继续有效。",
             f"The points are valid until {inp.permit_expiry} (with the permit); they stay valid only if the points are "
             "confirmed after each yearly renewal.")}
     start = points_from(inp, reaches_on)
     if start is None:
         years = HORIZON_MONTHS // 12
-        why = (t(f"按现状推算,{years}年内达不到标准分。", f"As things go on, the projection does not reach the standard within {years} years.")
-               if projected else t("没有分数可推算:先在上面填写你的情况。", "No score to project: fill in your situation above."))
+        why = (t(f"按现状推算，{years}年内达不到标准分。", f"As things go on, the projection does not reach the standard within {years} years.")
+               if projected else t("没有分数可推算：先在上面填写你的情况。", "No score to project: fill in your situation above."))
         return {"state": "not_yet", "valid_to": None, "expected_from": None, "sources": [cite("projection")], "message": why}
     assert reaches_on is not None
     return {"state": "not_yet", "valid_to": None, "expected_from": start.isoformat(),
             "sources": [cite("projection"), law(f"第十三条、{v.approval.article}")], "message": t(
-                f"积分尚未获批。按推算{max(reaches_on, inp.on)}达到标准分,由用人单位申请后约{v.approval_working_days}个工作日核定,预计{start}起有效(未计节假日)。",
+                f"积分尚未获批。按推算{max(reaches_on, inp.on)}达到标准分，由用人单位申请后约{v.approval_working_days}个工作日核定，预计{start}起有效（未计节假日）。",
                 f"The points are not approved yet. The projection reaches the standard on {max(reaches_on, inp.on)}; your employer "
                 f"applies, review takes up to {v.approval_working_days} working days, so expect them from {start} (holidays not counted).")}
 
@@ -100,11 +100,11 @@ def actions(inp: TimelineInput, reaches_on: dt.date | None, chain: list[dict[str
     for k, r in enumerate(chain[:2]):
         expiry: dt.date = r["date"]
         renew_on = max(inp.on, expiry - lead)
-        text = (t(f"居住证已过期:立即续签(原有效期至{inp.permit_expiry})", f"The permit has expired: renew it now (it ran to {inp.permit_expiry})")
-                if r["overdue"] else t(f"续签居住证(有效期至{expiry})", f"Renew the residence permit (valid until {expiry})"))
+        text = (t(f"居住证已过期：立即续签（原有效期至{inp.permit_expiry}）", f"The permit has expired: renew it now (it ran to {inp.permit_expiry})")
+                if r["overdue"] else t(f"续签居住证（有效期至{expiry}）", f"Renew the residence permit (valid until {expiry})"))
         out.append({"id": f"renew_{k}", "date": renew_on.isoformat(), "overdue": r["overdue"], "label": text,
                     "sources": [law(v.confirm.article), cite("calculator")]})
         out.append({"id": f"confirm_{k}", "date": max(inp.on, expiry).isoformat(), "overdue": r["overdue"],
-                    "label": t("续签后办理积分续办(积分确认)", "After the renewal, confirm the points (积分续办)"),
+                    "label": t("续签后办理积分续办（积分确认）", "After the renewal, confirm the points (积分续办)"),
                     "sources": [law(v.confirm.article), cite("faq_validity")]})
     return sorted(out, key=lambda a: a["date"])

@@ -161,7 +161,7 @@ def test_embedded_calculator_works_and_fits_its_content(host_page, host, site, s
 
     # Embed mode: no site header title, no footer, no mini bar; the language button stays.
     assert frame.get_attribute("html", "data-embed") == "1"
-    assert not frame.is_visible(".site-header .titles")
+    assert not frame.is_visible(".site-header h1") and not frame.is_visible(".site-header .tagline")
     assert not frame.is_visible(".site-footer")
     assert frame.is_visible("#lang-switch")
     assert frame.get_attribute("html", "lang").startswith("zh")

@@ -423,10 +423,11 @@ def test_timeline_keeps_a_bad_date_and_offers_the_calendar(engine, hooked_site):
     engine.click("#timeline > summary")
     engine.wait_selector("#timeline [name=permit_expiry]", timeout=SETTLE)
     engine.select("#timeline [name=points_status]", "approved")
+    engine.click("#tl-mode-child-child_stage")   # the grade instead of the birth date
     engine.select("#timeline [name=child_stage]", "grade_9")
     engine.fill("#timeline [name=permit_expiry]", "2027-02-30")   # no such day
     assert timeline_settled(engine) == "invalid"
-    assert "有效日期" in engine.text("#timeline [data-field=permit_expiry] .tl-error")
+    assert "有效日期" in engine.text("#timeline [data-field=permit_expiry] .field-error")
     assert engine.value("#timeline [name=permit_expiry]") == "2027-02-30", "what was typed stays"
     engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
     assert timeline_settled(engine) == "ready"

@@ -57,18 +57,19 @@ def test_timeline_at_375px_bad_date_kept_at_its_field(page, site, screenshot, la
 
     section = page.locator("#timeline")
     section.locator("[name=points_status]").select_option("approved")
+    section.locator("#tl-mode-child-child_stage").check()   # the grade instead of the birth date
     section.locator("[name=child_stage]").select_option("grade_9")
     section.locator("[name=settle_permit_years]").fill("8")
     # approved, no expiry yet: a message at the expiry field, verdicts say they cannot tell
     assert settled(page) == "ready"
-    hint = section.locator("[data-field=permit_expiry] .tl-error")
+    hint = section.locator("[data-field=permit_expiry] .field-error")
     assert hint.is_visible()
     assert ("居住证有效期" if lang == "zh" else "expiry date") in hint.text_content()
 
     # a date that does not exist: a message at the field in the page language; nothing lost
     section.locator("[name=permit_expiry]").fill("2027-02-30")
     assert settled(page) == "invalid"
-    message = section.locator("[data-field=permit_expiry] .tl-error")
+    message = section.locator("[data-field=permit_expiry] .field-error")
     assert message.is_visible()
     assert ("有效日期" if lang == "zh" else "valid date") in message.text_content()
     assert "YYYY-MM-DD" in message.text_content()

@@ -9,12 +9,11 @@
 // Hooks for later features: getProfile(), setProfile(obj), whenFormReady(), and the
 // document event "shpoints:result" with detail {profile, result}.
 
-import { setLang, lang, t, setDefaults } from '../shared/i18n.mjs';
+import { setLang, lang, t, setDefaults, specVars } from '../shared/i18n.mjs';
 import { startEngine, latestChannel } from '../engine/engine-client.mjs';
 import { emit, on } from '../shared/events.mjs';
 import { lazy } from '../shared/lazy.mjs';
-import { h } from '../shared/dom.mjs';
-import { renderForm } from './form.mjs';
+import { renderForm, PROFILE } from './form.mjs';
 import { createResultView } from './result.mjs';
 import { placeResult } from './placement.mjs';
 import { initFeatures } from '../features/features.mjs';
@@ -93,27 +92,16 @@ function update() {
   channel.submit({ profile });
 }
 
-const monthName = (m) => new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
-
-/** The figures the page's own strings quote, from formspec.json (never written in web/). */
-function specVars(spec) {
-  const { from_month: from, to_month: to } = spec.insurance_year;
-  return { standard: spec.standard, year_from: from, year_to: to, year_from_name: monthName(from), year_to_name: monthName(to) };
-}
-
 // Parts loaded on first use (dynamic import), prefetched once the engine is ready so the
 // first use finds them loaded: the plan (with its chart) and the insurance-base helper.
 const planView = lazy(() => import('../plan/plan-view.mjs'));
 const tierHelper = lazy(() => import('../features/helper-tier.mjs'));
 const timelineModule = lazy(() => import('../timeline/timeline.mjs'));
 
-function mountLazyParts(spec, formEl) {
-  // The tier helper's summary now, after the field it helps with; its body when first opened.
-  const box = h('details', { class: 'tier-helper', id: 'tier-helper', 'data-field': 'insurance_base' },
-    h('summary', { 'data-i18n': 'tier_summary', text: t('tier_summary') }));
-  const anchor = form.fieldBlock(box.dataset.field);
-  if (anchor) anchor.after(box); else formEl.append(box);
-  box.addEventListener('toggle', () => {
+function mountLazyParts(spec) {
+  // The tier helper's summary is part of the form (form.mjs PROFILE); its body loads when first opened.
+  const box = document.getElementById('tier-helper');
+  box?.addEventListener('toggle', () => {
     if (box.open && !tier) tierHelper().then((m) => { tier ??= m.mountTierHelper(engine, form, box); });
   });
   // The plan under the result, with the first result (or refusal): mounted with the newest
@@ -185,7 +173,7 @@ async function main() {
   emit('spec', { spec });
   const formEl = document.getElementById('profile-form');
   formEl.addEventListener('submit', (e) => e.preventDefault());
-  form = renderForm(spec, fields, { onChange: () => update() });
+  form = renderForm(spec, fields, { ...PROFILE, onChange: () => update(), onShown: () => view && view.refresh() });
   view = createResultView(spec, form);
   if (lastStatus) view.setEngineStatus(lastStatus);
   channel = latestChannel(engine, 'score',
@@ -202,7 +190,7 @@ async function main() {
       }
     },
     (err) => view.showError(err.message));
-  mountLazyParts(spec, formEl);
+  mountLazyParts(spec);
   placeResult(spec, fields);
   root.dataset.form = 'ready';
   resolveForm(form);
@@ -212,7 +200,24 @@ async function main() {
 main();
 
 // ------------------------------------------------------------------ small page behaviours
-// The bottom bar (phones) repeats the total while the result card is out of view.
+// The bottom bar (phones) repeats the total while the result card is out of view. A field
+// that gets focus is never left under it: the page's scroll padding is the bar's height
+// (kept in sync as the bar changes or hides), and a focused field below that line is
+// brought up (browsers differ in whether focusing scrolls by the padding).
+const bar = document.getElementById('mini');
+const barHeight = () => (bar ? bar.getBoundingClientRect().height : 0);
+if (bar && 'ResizeObserver' in window) {
+  new ResizeObserver(() => root.style.setProperty('--bar-h', `${Math.ceil(barHeight())}px`)).observe(bar);
+}
+document.addEventListener('focusin', (event) => {
+  const el = event.target;
+  if (!el.closest || !el.closest('form')) return;
+  requestAnimationFrame(() => {
+    const bottom = (window.visualViewport ? window.visualViewport.height : window.innerHeight) - barHeight();
+    const box = (el.closest('.select-box, .input-wrap') || el).getBoundingClientRect();
+    if (box.bottom > bottom || box.top < 0) (el.closest('.select-box, .input-wrap') || el).scrollIntoView({ block: 'nearest' });
+  });
+});
 const resultCard = document.getElementById('result');
 if ('IntersectionObserver' in window) {
   const io = new IntersectionObserver((entries) => {

@@ -101,13 +101,24 @@ export function createResultView(spec, form) {
     for (const id of ['errors-box', 'disq', 'eligibility', 'details']) $(id).hidden = true;
   }
 
+  /** What the bar and the verdict say about refused input: an invitation while only the
+   * untouched required field is missing, else the first field to fix. */
+  function invalidText(errors) {
+    const s = form.summary(errors);
+    if (s.start) return { text: t('start_hint'), kind: 'start' };
+    if (s.label) return { text: t('fix_first', { field: pick(s.label) }), kind: 'invalid' };
+    return { text: t('verdict_invalid', { n: errors.length }), kind: 'invalid' };
+  }
+
   function renderInvalid(errors) {
     total.textContent = t('total_none');
-    const n = errors.length;
-    $('verdict').textContent = t('verdict_invalid', { n });
-    $('verdict').dataset.kind = 'invalid';
-    setGauge(0, 'invalid');
-    setMini(t('total_none'), t('verdict_invalid', { n }), 'invalid');
+    const said = invalidText(errors);
+    $('verdict').textContent = said.text;
+    $('verdict').dataset.kind = said.kind;
+    setGauge(0, said.kind === 'start' ? 'waiting' : 'invalid');
+    setMini(t('total_none'), said.text, said.kind);
+    $('errors-box').dataset.kind = said.kind;
+    $('errors-heading').textContent = t(said.kind === 'start' ? 'errors_heading_start' : 'errors_heading');
     const list = clear($('errors-list'));
     for (const e of errors) {
       const label = e.field ? form.labelOf(e.field) : null;
@@ -246,7 +257,7 @@ export function createResultView(spec, form) {
       renderInvalid(state.errors);
       total.dataset.state = 'invalid';
       emit('score-state', { state: 'invalid' });
-      announce(t('live_invalid', { n: state.errors.length }));
+      announce(invalidText(state.errors).text);
     } else if (state.kind === 'error') {
       renderWaiting();
       total.dataset.state = 'error';
@@ -266,5 +277,7 @@ export function createResultView(spec, form) {
     showInvalid(errors) { state = { kind: 'invalid', errors }; render(); },
     showError(message) { state = { kind: 'error', message }; render(); },
     rerender() { renderEngine(); render(); },
+    /** The form now shows other messages (the user left a field): the bar follows. */
+    refresh() { if (state.kind === 'invalid') render(); },
   };
 }

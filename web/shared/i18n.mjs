@@ -8,7 +8,7 @@ import { emit } from './events.mjs';
 
 const STRINGS = {
   title: { zh: '上海居住证积分计算器', en: 'Shanghai Residence Permit Points Calculator' },
-  tagline: { zh: '按《上海市居住证积分管理办法》逐条计算。', en: 'Computed article by article from the Shanghai residence-permit points rules (上海市居住证积分管理办法).' },
+  tagline: { zh: '按《上海市居住证积分管理办法》逐条计算。', en: 'Article by article, by Shanghai\'s residence-permit points rules.' },
   privacy: { zh: '你填写的信息只在本机计算，不会上传：没有账号、没有 Cookie、没有统计代码，页面不向任何其他网站发送请求。', en: 'What you enter is computed on this device only and never uploaded: no account, no cookies, no analytics, and the page sends no request to any other site.' },
   lang_switch: { zh: 'English', en: '中文' },
   lang_switch_label: { zh: 'Switch to English', en: '切换到中文' },
@@ -57,6 +57,12 @@ const STRINGS = {
   no: { zh: '否', en: 'No' },
   unknown: { zh: '不确定', en: 'Not sure' },
   not_answered: { zh: '未填写', en: 'Not answered' },
+  date_placeholder: { zh: '如 {example}', en: 'e.g. {example}' },
+  date_pick: { zh: '用日历选择：{label}', en: 'Pick from a calendar: {label}' },
+  fix_first: { zh: '请修改：{field}', en: 'Please correct: {field}' },
+  start_hint: { zh: '填写年龄即可开始', en: 'Enter your age to start' },
+  errors_heading_start: { zh: '填写后即可计算', en: 'To get a score' },
+  privacy_short: { zh: '只在本机计算，不会上传。', en: 'Nothing you enter leaves this device.' },
   one_of_hint: { zh: '二选一填写', en: 'Give one of the two' },
   range: { zh: '范围 {min}–{max}', en: 'Range {min}–{max}' },
   at_least: { zh: '最少 {min}', en: 'At least {min}' },
@@ -184,7 +190,7 @@ const STRINGS = {
   batch_template_name_xlsx: { zh: '居住证积分-批量模板.xlsx', en: 'shpoints-batch-template.xlsx' },
   batch_result_suffix: { zh: '-积分结果.csv', en: '-points.csv' },
   batch_result_suffix_xlsx: { zh: '-积分结果.xlsx', en: '-points.xlsx' },
-  tagline_standard: { zh: '标准分值 {standard} 分。', en: 'The standard is {standard} points.' },
+  tagline_standard: { zh: '标准分值 {standard} 分。', en: ' The standard is {standard} points.' },
   batch_skip: { zh: '跳到选择文件', en: 'Skip to choosing a file' },
   batch_heading: { zh: '批量计算居住证积分', en: 'Score a whole team' },
   batch_tagline: { zh: '给人事（HR）：一个 Excel 或 CSV 文件，每行一名员工，一次算完。', en: 'For HR: one Excel or CSV file, one employee per row, all scored at once.' },
@@ -228,9 +234,6 @@ const STRINGS = {
   tl_unlocks: { zh: '达到标准分能带来什么、不能带来什么', en: 'What meeting the standard gives, and what it does not' },
   tl_gives: { zh: '能：', en: 'Gives:' },
   tl_not_gives: { zh: '不能：', en: 'Does not give:' },
-  tl_yes: { zh: '是', en: 'Yes' },
-  tl_no: { zh: '否', en: 'No' },
-  tl_date_placeholder: { zh: '如 2027-04-10', en: 'e.g. 2027-04-10' },
   tl_actions: { zh: '要做的事和日期', en: 'What to do, and when' },
   tl_child: { zh: '孩子的升学节点', en: 'Your child\'s milestones' },
   tl_child_missing: { zh: '填写孩子的出生日期或年级，就能看到入学、中考、高考时积分是否有效。', en: 'Give the child\'s birth date or grade to see whether the points are valid at school entry, the 中考 and the 高考.' },
@@ -290,6 +293,26 @@ export function bindText(el, text) {
   return el;
 }
 
+const camel = (name) => name.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+
+/** Set attribute `name` from a {zh, en} object and remember it for language switches. */
+export function bindAttr(el, name, text) {
+  el.dataset[`${camel(name)}Zh`] = text?.zh ?? '';
+  el.dataset[`${camel(name)}En`] = text?.en ?? text?.zh ?? '';
+  const bound = new Set((el.dataset.boundAttrs || '').split(' ').filter(Boolean));
+  bound.add(name);
+  el.dataset.boundAttrs = [...bound].join(' ');
+  el.setAttribute(name, pick(text));
+  return el;
+}
+
+/** The variables the page's strings quote from formspec.json (never written in web/). */
+export function specVars(spec) {
+  const { from_month: from, to_month: to } = spec.insurance_year;
+  const monthName = (m) => new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  return { standard: spec.standard, year_from: from, year_to: to, year_from_name: monthName(from), year_to_name: monthName(to) };
+}
+
 const unfilled = /\{\w+\}/;
 
 /** Re-apply the language to catalogue strings ([data-i18n]) and bound texts ([data-zh]). */
@@ -301,6 +324,11 @@ export function applyLang(root = document) {
   }
   for (const el of root.querySelectorAll('[data-i18n-aria-label]')) el.setAttribute('aria-label', t(el.dataset.i18nAriaLabel));
   for (const el of root.querySelectorAll('[data-zh]')) el.textContent = current === 'en' ? el.dataset.en : el.dataset.zh;
+  for (const el of root.querySelectorAll('[data-bound-attrs]')) {
+    for (const name of el.dataset.boundAttrs.split(' ')) {
+      el.setAttribute(name, el.dataset[`${camel(name)}${current === 'en' ? 'En' : 'Zh'}`] ?? '');
+    }
+  }
 }
 
 export function setLang(lng) {

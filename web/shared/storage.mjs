@@ -1,9 +1,10 @@
-// Saved inputs: the profile survives a reload on the same device (localStorage, debounced).
-// Nothing leaves the device. Where storage is unavailable (private mode, a sandboxed or
+// Saved inputs: the profile and the timeline's inputs survive a reload on the same device
+// (localStorage; this module owns every key the site stores). Nothing leaves the device. Where storage is unavailable (private mode, a sandboxed or
 // third-party iframe with storage blocked, a full quota) everything silently works without it.
 
 const PREFIX = 'shpoints:';
 const KEY = `${PREFIX}profile:v1`;
+const TIMELINE_KEY = `${PREFIX}timeline:v1`;
 
 let probed;
 /** localStorage if it can actually be written, otherwise null (never throws). */
@@ -46,6 +47,31 @@ export function saveProfile(profile) {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The timeline's saved inputs ({} when none): text as typed, kept even when not valid. */
+export function loadTimeline() {
+  const s = store();
+  if (!s) return {};
+  try {
+    const data = JSON.parse(s.getItem(TIMELINE_KEY) || 'null');
+    const values = data && data.v === 1 ? data.values : null;
+    return values && typeof values === 'object' && !Array.isArray(values) ? values : {};
+  } catch {
+    return {};
+  }
+}
+
+export function saveTimeline(values) {
+  const s = store();
+  if (!s) return false;
+  try {
+    if (values && Object.keys(values).length) s.setItem(TIMELINE_KEY, JSON.stringify({ v: 1, values }));
+    else s.removeItem(TIMELINE_KEY);
+    return true;
+  } catch {
+    return false;   // full or blocked: keep working without it
   }
 }
 
