@@ -68,10 +68,10 @@ def _cell_message(row: int, column: str | None, msg: Text, found: str | None) ->
     message already does."""
     zh, en = msg["zh"], msg["en"]
     if found is not None and f"“{found}”" not in zh:
-        zh, en = f"填了“{found}”,{zh}", f"“{found}”: {en}"
+        zh, en = f"填了“{found}”，{zh}", f"“{found}”: {en}"
     if column is None:
-        return t(f"第{row}行:{zh}", f"Row {row}: {en}")
-    return t(f"第{row}行「{column}」列:{zh}", f"Row {row}, column “{column}”: {en}")
+        return t(f"第{row}行：{zh}", f"Row {row}: {en}")
+    return t(f"第{row}行「{column}」列：{zh}", f"Row {row}, column “{column}”: {en}")
 
 
 def _located(row: int, by_field: dict[str, Column], error: dict[str, Any], cell: Callable[[Column], str]) -> dict[str, Any]:
@@ -113,7 +113,7 @@ def _score_row(row: int, cells: list[str], columns: list[Column], by_field: dict
         if _is_total_label(get(c)):
             return _record(row, ids, None, [{"row": row, "column": c.name, "field": c.field, "type": "total_row",
                                              "found": get(c), **_cell_message(row, c.name, t(
-                                                 f"“{get(c)}”是合计行,不是一名员工:请删去这一行",
+                                                 f"“{get(c)}”是合计行，不是一名员工：请删去这一行",
                                                  f"“{get(c)}” is a total row, not a person: delete the row"), get(c))}])
     extra = [k for k in range(width, len(cells)) if cells[k].strip()]
     if extra:
@@ -121,7 +121,7 @@ def _score_row(row: int, cells: list[str], columns: list[Column], by_field: dict
 
         where = "、".join(column_letter(k) for k in extra)
         return _record(row, ids, None, [{"row": row, "column": None, "field": None, "type": "extra_cells", **_cell_message(
-            row, None, t(f"{where}列有内容,但这一列没有列名:请在列名行写上列名,或删去这些内容",
+            row, None, t(f"{where}列有内容，但这一列没有列名：请在列名行写上列名，或删去这些内容",
                          f"column {where.replace('、', ', ')} has values but no header: name the column or clear them"), None)}])
     profile = {c.field: get(c) for c in columns if c.field is not None and get(c)}
     try:
@@ -152,7 +152,7 @@ def score_file(data: bytes | str, sheet: str | None = None,
         if others:   # a cover sheet first: say where the list may be
             listed = "、".join(others)
             exc.errors.append({"field": None, "type": "other_sheets", "sheets": table.sheets,
-                               "zh": f"读的是工作表「{table.sheet}」;这个文件还有:{listed}。名单在别的工作表时,请选那一张",
+                               "zh": f"读的是工作表「{table.sheet}」；这个文件还有：{listed}。名单在别的工作表时，请选那一张",
                                "en": f"this is sheet “{table.sheet}”; the workbook also has: {', '.join(others)}. "
                                      "If the list is on another sheet, choose that one"})
         raise

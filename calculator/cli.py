@@ -32,12 +32,12 @@ def read_json(path: str, stdin: TextIO) -> Any:
             with open(path, encoding="utf-8-sig") as fh:
                 text = fh.read()
     except OSError as exc:
-        raise request_error(f"无法读取文件 {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+        raise request_error(f"无法读取文件 {path}： {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise request_error(
-            f"输入不是有效的JSON(第{exc.lineno}行第{exc.colno}列:{exc.msg})",
+            f"输入不是有效的JSON（第{exc.lineno}行第{exc.colno}列：{exc.msg}）",
             f"the input is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
         ) from None
 
@@ -82,7 +82,7 @@ def _read_bytes(path: str, stdin: TextIO) -> bytes | str:
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:
-        raise request_error(f"无法读取文件 {path}: {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+        raise request_error(f"无法读取文件 {path}： {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
 
 
 def _write_bytes(path: str, data: bytes, out: TextIO) -> None:
@@ -98,7 +98,7 @@ def _write_bytes(path: str, data: bytes, out: TextIO) -> None:
         with open(path, "wb") as fh:
             fh.write(data)
     except OSError as exc:
-        raise request_error(f"无法写入文件 {path}: {exc.strerror}", f"cannot write {path}: {exc.strerror}") from None
+        raise request_error(f"无法写入文件 {path}： {exc.strerror}", f"cannot write {path}: {exc.strerror}") from None
 
 
 def _format_of(path: str, asked: str | None) -> str:
@@ -168,7 +168,7 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
             with open(args.ics, "w", encoding="utf-8", newline="") as fh:
                 fh.write(result["ics"])
         except OSError as exc:
-            raise request_error(f"无法写入文件 {args.ics}: {exc.strerror}", f"cannot write {args.ics}: {exc.strerror}") from None
+            raise request_error(f"无法写入文件 {args.ics}： {exc.strerror}", f"cannot write {args.ics}: {exc.strerror}") from None
     out.write(timeline_table(result, args.lang) + "\n") if args.format == "table" else dump(result, out)
 
 

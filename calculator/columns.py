@@ -123,17 +123,17 @@ def match_header(header: list[str], has_data: list[bool], header_row: int = 1) -
         zh_items, en_items = [], []
         for k, name in unknown:
             if not name:
-                zh_items.append(f"{column_letter(k)}列(有数据但没有列名)")
+                zh_items.append(f"{column_letter(k)}列（有数据但没有列名）")
                 en_items.append(f"column {column_letter(k)} (data but no name)")
                 continue
             near = _suggestion(name)
-            zh_items.append(f"「{name}」" + (f"(是不是「{near}」?)" if near else ""))
+            zh_items.append(f"「{name}」" + (f"（是不是「{near}」？）" if near else ""))
             en_items.append(f"“{name}”" + (f" (did you mean “{near}”?)" if near else ""))
         errors.append(_file_error(
             "unknown_columns",
-            f"第{header_row}行的列名中有不认识的列:" + "、".join(zh_items)
-            + "。列名可写字段的中文名、简称或字段名(如 年龄、学历、社保月数,见模板),或 " + "、".join(ID_COLUMNS)
-            + ";用不到的列请删除。",
+            f"第{header_row}行的列名中有不认识的列：" + "、".join(zh_items)
+            + "。列名可写字段的中文名、简称或字段名（如 年龄、学历、社保月数，见模板），或 " + "、".join(ID_COLUMNS)
+            + "；用不到的列请删除。",
             f"unknown columns in the header (row {header_row}): " + ", ".join(en_items)
             + ". Name a column by the field's Chinese name, short name or id (e.g. age, education, "
               "social_insurance_months; see the template), or " + ", ".join(ID_COLUMNS) + "; delete columns you do not need.",
@@ -144,13 +144,13 @@ def match_header(header: list[str], has_data: list[bool], header_row: int = 1) -
     for target, same in by_target.items():
         if len(same) < 2:
             continue
-        listed_zh = "和".join(f"「{c.name}」({c.letter}列)" for c in same)
+        listed_zh = "和".join(f"「{c.name}」（{c.letter}列）" for c in same)
         listed_en = " and ".join(f"“{c.name}” (column {c.letter})" for c in same)
         if target.startswith("\0"):
-            zh, en = f"{listed_zh}是同一列名,只留一列", f"{listed_en} are the same column; keep one"
+            zh, en = f"{listed_zh}是同一列名，只留一列", f"{listed_en} are the same column; keep one"
         else:
             label = meta(Profile, target)["x-label"]
-            zh = f"{listed_zh}都是“{label['zh']}”,只留一列"
+            zh = f"{listed_zh}都是“{label['zh']}”，只留一列"
             en = f"{listed_en} both give “{label['en']}”; keep one"
         errors.append(_file_error("repeated_column", zh, en))
     if errors:

@@ -30,7 +30,7 @@ def decode(data: bytes | str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise request_error("无法识别文件编码:请另存为UTF-8或GBK编码的CSV", "cannot decode the file: save it as CSV in UTF-8 or GBK")
+    raise request_error("无法识别文件编码：请另存为UTF-8或GBK编码的CSV", "cannot decode the file: save it as CSV in UTF-8 or GBK")
 
 
 def from_base64(text: Any) -> bytes:
@@ -53,7 +53,7 @@ def records(text: str) -> list[list[str]]:
     try:
         return list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
-        raise request_error(f"CSV格式有误:{exc}", f"the CSV is malformed: {exc}") from None
+        raise request_error(f"CSV格式有误：{exc}", f"the CSV is malformed: {exc}") from None
 
 
 def write(header: list[str], rows: list[list[Any]]) -> str:

@@ -32,7 +32,7 @@ def parse(data: Profile | dict[str, Any]) -> Profile:
     if isinstance(data, Profile):
         return data
     if not isinstance(data, dict):
-        raise request_error("输入必须是一个JSON对象(字段名: 值)", "the input must be a JSON object (field name: value)")
+        raise request_error("输入必须是一个JSON对象（字段名： 值）", "the input must be a JSON object (field name: value)")
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
@@ -49,7 +49,7 @@ def score(data: Profile | dict[str, Any], editions: tuple[Edition, ...] | None =
     notices = list(done.notices)
     if profile.age_on_as_of > edition.age.band_to:
         notices.append(t(
-            f"年龄指标的分值表只到{edition.age.band_to}周岁,超过后年龄积0分;其他指标照常计算。",
+            f"年龄指标的分值表只到{edition.age.band_to}周岁，超过后年龄积0分；其他指标照常计算。",
             f"The age table stops at {edition.age.band_to}; older applicants get 0 for age, the other indicators still count.",
         ))
     return Result(

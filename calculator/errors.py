@@ -41,7 +41,7 @@ def _fmt(x: float | None) -> str:
 
 
 _D = EXAMPLE
-DATE_SPELLINGS = t(f"如 {_D.isoformat()}(YYYY-MM-DD)、{_D.year}/{_D.month}/{_D.day} 或 {_D.year}年{_D.month}月{_D.day}日",
+DATE_SPELLINGS = t(f"如 {_D.isoformat()}（YYYY-MM-DD）、{_D.year}/{_D.month}/{_D.day} 或 {_D.year}年{_D.month}月{_D.day}日",
                    f"e.g. {_D.isoformat()} (YYYY-MM-DD), {_D.year}/{_D.month}/{_D.day} or {_D.year}年{_D.month}月{_D.day}日")
 
 
@@ -50,7 +50,7 @@ def _date_impossible(c: Mapping[str, Any]) -> Text:
         zh, en = f"没有{c['month']}月", f"there is no month {c['month']}"
     else:
         zh, en = f"{c['year']}年{c['month']}月没有{c['day']}日", f"{c['year']}-{c['month']:02d} has no day {c['day']}"
-    return t(f"{zh},须为有效日期,{DATE_SPELLINGS['zh']}", f"{en}: must be a valid date, {DATE_SPELLINGS['en']}")
+    return t(f"{zh}，须为有效日期，{DATE_SPELLINGS['zh']}", f"{en}: must be a valid date, {DATE_SPELLINGS['en']}")
 
 
 def _range(model: type[BaseModel], name: str) -> Text:
@@ -70,22 +70,22 @@ NUMBER_ERRORS = {"int_parsing", "int_type", "int_from_float", "float_parsing", "
 # Messages by error type, for any model; ``c`` is the error's context. The 'field' of a
 # model-level error (two fields that contradict each other) is in its context.
 MESSAGES: dict[str, Callable[[Mapping[str, Any]], Text]] = {
-    "extra_forbidden": lambda c: t("不是本计算器的字段,请检查拼写", "is not a field of the profile; check the spelling"),
+    "extra_forbidden": lambda c: t("不是本计算器的字段，请检查拼写", "is not a field of the profile; check the spelling"),
     "missing": lambda c: t("必须填写", "is required"),
-    "age_missing": lambda c: t("请填写年龄或出生日期(二选一)", "give either the age or the birth date"),
+    "age_missing": lambda c: t("请填写年龄或出生日期（二选一）", "give either the age or the birth date"),
     "age_twice": lambda c: t("年龄和出生日期只能填一项", "give the age or the birth date, not both"),
-    "birth_after_as_of": lambda c: t(f"出生日期不能晚于申请日期({c['as_of']})", f"cannot be after the application date ({c['as_of']})"),
-    "no_edition": lambda c: t(f"{c['date']}没有适用的积分办法版本(最早从{c['first']}起)",
+    "birth_after_as_of": lambda c: t(f"出生日期不能晚于申请日期（{c['as_of']}）", f"cannot be after the application date ({c['as_of']})"),
+    "no_edition": lambda c: t(f"{c['date']}没有适用的积分办法版本（最早从{c['first']}起）",
                               f"no edition of the rules is in force on {c['date']} (the earliest starts {c['first']})"),
     "bool_parsing": lambda c: t("只能填是或否(true/false)", "must be true or false"),
     "bool_type": lambda c: t("只能填是或否(true/false)", "must be true or false"),
-    "date_format": lambda c: t(f"须为有效日期,{DATE_SPELLINGS['zh']}", f"must be a valid date, {DATE_SPELLINGS['en']}"),
+    "date_format": lambda c: t(f"须为有效日期，{DATE_SPELLINGS['zh']}", f"must be a valid date, {DATE_SPELLINGS['en']}"),
     "date_impossible": _date_impossible,
-    "choice_ambiguous": lambda c: t(f"“{c['found']}”不清楚指哪一项:{c['fix_zh']}", f"“{c['found']}” is ambiguous: {c['fix_en']}"),
-    "choice_unknown": lambda c: t(f"“{c['found']}”不是可选项,写 {c['short_zh']} 之一", f"“{c['found']}” is not an option; write one of: {c['values']}"),
+    "choice_ambiguous": lambda c: t(f"“{c['found']}”不清楚指哪一项：{c['fix_zh']}", f"“{c['found']}” is ambiguous: {c['fix_en']}"),
+    "choice_unknown": lambda c: t(f"“{c['found']}”不是可选项，写 {c['short_zh']} 之一", f"“{c['found']}” is not an option; write one of: {c['values']}"),
     # the timeline's own contradictions
-    "approved_not_yet": lambda c: t("选了“尚未获批”,就不要填批准日期", "you chose \"not yet\": leave the approval date empty"),
-    "date_in_future": lambda c: t(f"不能晚于今天({c['on']})", f"cannot be after today ({c['on']})"),
+    "approved_not_yet": lambda c: t("选了“尚未获批”，就不要填批准日期", "you chose \"not yet\": leave the approval date empty"),
+    "date_in_future": lambda c: t(f"不能晚于今天（{c['on']}）", f"cannot be after today ({c['on']})"),
     "child_twice": lambda c: t("出生日期和年级只填一项", "give the birth date or the grade, not both"),
     "child_too_old": lambda c: t(f"孩子须在{c['max_years']}岁以内", f"the child must be under {c['max_years']}"),
 }
@@ -95,10 +95,10 @@ def _message(model: type[BaseModel], choices: Mapping[str, Choices], name: str |
     known = name is not None and name in model.model_fields
     if kind == "birth_age_range":
         low, high = (_fmt(x) for x in limits(model, "age"))  # the age field's own limits
-        return t(f"按出生日期算得{ctx['age']}周岁,须在{low}到{high}周岁之间", f"gives age {ctx['age']}, which must be from {low} to {high}")
+        return t(f"按出生日期算得{ctx['age']}周岁，须在{low}到{high}周岁之间", f"gives age {ctx['age']}, which must be from {low} to {high}")
     if kind == "number_unit" and known:
         rng = _range(model, name)  # type: ignore[arg-type]
-        return t(f"不认识的单位“{ctx['unit']}”,{rng['zh']}", f"unknown unit “{ctx['unit']}”: {rng['en']}")
+        return t(f"不认识的单位“{ctx['unit']}”，{rng['zh']}", f"unknown unit “{ctx['unit']}”: {rng['en']}")
     if kind in {"literal_error", "enum"} and name in choices:
         c = choices[name]
         return t("写 " + "、".join(c.short(v) for v in c.options) + " 之一", "must be one of: " + ", ".join(c.options))

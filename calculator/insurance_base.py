@@ -30,9 +30,9 @@ def _positive(value: Any, field: str, label: Text) -> Fraction:
     try:
         number = Fraction(str(value).strip())
     except (ValueError, ZeroDivisionError):
-        raise field_error(field, f"{label['zh']}须为正数(元/月)", f"the {label['en']} must be a positive amount (CNY per month)") from None
+        raise field_error(field, f"{label['zh']}须为正数（元/月）", f"the {label['en']} must be a positive amount (CNY per month)") from None
     if number <= 0 or number > 10_000_000:
-        raise field_error(field, f"{label['zh']}须为大于0的金额(元/月)", f"the {label['en']} must be a positive amount (CNY per month)")
+        raise field_error(field, f"{label['zh']}须为大于0的金额（元/月）", f"the {label['en']} must be a positive amount (CNY per month)")
     return number
 
 

@@ -81,21 +81,21 @@ def _levels(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
         name = QUALIFICATION_OPTIONS[level]
         needs = level in salary_levels and not p.qualification_salary_ok
         also = {"qualification_salary_ok": True} if needs else None
-        cond_zh = f",并满足近{q.salary_condition_window_months}个月内累计{q.salary_condition_months}个月社保基数不低于上年度全口径城镇单位就业人员月平均工资" if needs else ""
+        cond_zh = f"，并满足近{q.salary_condition_window_months}个月内累计{q.salary_condition_months}个月社保基数不低于上年度全口径城镇单位就业人员月平均工资" if needs else ""
         cond_en = (f", and pay social insurance on at least the average wage for {q.salary_condition_months} of "
                    f"{q.salary_condition_window_months} months") if needs else ""
         out.append(_action(p, now, e, "qualification", "qualification", level,
                            t(f"取得{name['zh']}{cond_zh}", f"Obtain: {name['en']}{cond_en}"), also=also))
     if p.qualification in salary_levels and not p.qualification_salary_ok:
         out.append(_action(p, now, e, "qualification", "qualification_salary_ok", True, t(
-            f"近{q.salary_condition_window_months}个月内累计{q.salary_condition_months}个月按不低于上年度全口径城镇单位就业人员月平均工资的基数缴纳社保,使职称/技能等级计分",
+            f"近{q.salary_condition_window_months}个月内累计{q.salary_condition_months}个月按不低于上年度全口径城镇单位就业人员月平均工资的基数缴纳社保，使职称/技能等级计分",
             f"Pay social insurance on at least the previous year's average wage for {q.salary_condition_months} of "
             f"{q.salary_condition_window_months} months, so the title/skill level counts",
         )))
     tiers = {id: x.points for id, x in e.insurance_base.tiers.items()}
     for tier in _higher(INSURANCE_BASE_OPTIONS, tiers, p.insurance_base):
         name = INSURANCE_BASE_OPTIONS[tier]
-        out.append(_action(p, now, e, "insurance_base", "insurance_base", tier, t(f"社保缴费基数达到:{name['zh']}", f"Insurance base: {name['en']}")))
+        out.append(_action(p, now, e, "insurance_base", "insurance_base", tier, t(f"社保缴费基数达到：{name['zh']}", f"Insurance base: {name['en']}")))
     awards = e.award.points
     for level in _higher(AWARD_OPTIONS, awards, p.award):
         name = AWARD_OPTIONS[level]
@@ -119,7 +119,7 @@ def _time(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | None]:
         targets.add(gap_months)
     for more in sorted(targets):
         out.append(_action(p, now, e, "social_insurance", "social_insurance_months", p.social_insurance_months + more, t(
-            f"再缴{more}个月职工社保(共{p.social_insurance_months + more}个月)",
+            f"再缴{more}个月职工社保（共{p.social_insurance_months + more}个月）",
             f"Pay {more} more months of social insurance ({p.social_insurance_months + more} in all)",
         ), months=more))
     for field, item, zh, en in (("public_service_years", "public_service", "在特定公共服务领域就业", "in the public-service sector"),
@@ -148,8 +148,8 @@ def _investment(p: Profile, now: Result, e: Edition) -> list[dict[str, Any] | No
     out: list[dict[str, Any] | None] = []
     pps, cap = par.points_per_step, par.max_points
     have_points = now.item("investment").points
-    for field, unit, zh, en in (("invest_tax_wan", par.tax_step_wan, "投资企业年均纳税达到{}万元(个人份额)", "Company tax (your share) of {} × 10,000 CNY a year"),
-                                ("invest_local_hires", par.hires_step, "投资企业年均聘用本市户籍人员达到{}人(个人份额)", "{} Shanghai-hukou hires a year (your share)")):
+    for field, unit, zh, en in (("invest_tax_wan", par.tax_step_wan, "投资企业年均纳税达到{}万元（个人份额）", "Company tax (your share) of {} × 10,000 CNY a year"),
+                                ("invest_local_hires", par.hires_step, "投资企业年均聘用本市户籍人员达到{}人（个人份额）", "{} Shanghai-hukou hires a year (your share)")):
         next_goal = max(int(getattr(p, field) // unit), have_points // pps) + 1
         gap_goal = min(max(next_goal, math.ceil((have_points + now.gap) / pps)), cap // pps)
         for goal in sorted({next_goal, gap_goal}):
@@ -190,11 +190,11 @@ def explanations(now: Result) -> list[Text]:
     out = []
     for item in now.items:
         if item.group == "deduction" and item.points:
-            out.append(t(f"{item.label['zh']}({item.article}):{item.reason['zh']}。这是扣分项,不能通过行动弥补,只能等记录超过期限。",
+            out.append(t(f"{item.label['zh']}（{item.article}）：{item.reason['zh']}。这是扣分项，不能通过行动弥补，只能等记录超过期限。",
                          f"{item.label['en']} ({item.article}): {item.reason['en']}. A deduction: no action makes up for it; "
                          f"it stops counting once the record is old enough."))
         if item.group == "veto" and item.counted:
-            out.append(t(f"{item.label['zh']}({item.article}):{item.reason['zh']}。一票否决时任何加分都不能让你达标。",
+            out.append(t(f"{item.label['zh']}（{item.article}）：{item.reason['zh']}。一票否决时任何加分都不能让你达标。",
                          f"{item.label['en']} ({item.article}): {item.reason['en']}. Under a veto no points can reach the standard."))
     return out
 
@@ -205,7 +205,7 @@ def plan(data: Profile | dict[str, Any]) -> dict[str, Any]:
     last_year = p.as_of.year + HORIZON_MONTHS // 12 + 1
     if last_year > 9999:  # the calendar (datetime.date) ends with year 9999
         raise field_error(
-            "as_of", f"计划要往后推算{HORIZON_MONTHS // 12}年,申请日期须早于{9999 - HORIZON_MONTHS // 12}年",
+            "as_of", f"计划要往后推算{HORIZON_MONTHS // 12}年，申请日期须早于{9999 - HORIZON_MONTHS // 12}年",
             f"the plan looks {HORIZON_MONTHS // 12} years ahead, so the date must be before the year {9999 - HORIZON_MONTHS // 12}")
     now = score(p)
     points = project(p)

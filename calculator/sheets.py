@@ -81,7 +81,7 @@ def _table(numbered: list[tuple[int, list[str]]], **kw: Any) -> Table:
     """The header (first non-empty row) and the non-empty rows after it."""
     filled = [(n, cells) for n, cells in numbered if any(c.strip() for c in cells)]
     if not filled:
-        raise request_error("文件是空的:第一行须为列名(见模板),以下每行一名员工",
+        raise request_error("文件是空的：第一行须为列名（见模板），以下每行一名员工",
                             "the file is empty: the first row must name the columns (see the template), then one person a row")
     header_row, header = filled[0]
     rows = filled[1:]
@@ -99,7 +99,7 @@ def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
     try:
         book = xl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign zip
-        raise request_error(f"无法读取这个 Excel 文件({type(exc).__name__}):请在 Excel 中另存为 .xlsx 后再试",
+        raise request_error(f"无法读取这个 Excel 文件（{type(exc).__name__}）：请在 Excel 中另存为 .xlsx 后再试",
                             f"cannot read this Excel file ({type(exc).__name__}): save it again as .xlsx in Excel") from None
     try:
         names = [ws.title for ws in book.worksheets]
@@ -110,7 +110,7 @@ def read_xlsx(data: bytes, sheet: str | None = None) -> Table:
         elif sheet in names:
             ws = book.worksheets[names.index(sheet)]
         else:
-            raise request_error(f"没有名为「{sheet}」的工作表:有 " + "、".join(names),
+            raise request_error(f"没有名为「{sheet}」的工作表：有 " + "、".join(names),
                                 f"no sheet called “{sheet}”: the workbook has " + ", ".join(names))
         ws.reset_dimensions()   # some writers store a wrong size; read every row there is
         numbered = [(n, [cell_text(v) for v in row])

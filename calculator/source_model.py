@@ -47,7 +47,7 @@ class Document(Strict):
         """The document as editions and citations name it: title, date issued, date in force."""
         def zh_date(day: dt.date) -> str:
             return f"{day.year}年{day.month}月{day.day}日"
-        return t(f"《{self.title_zh}》({zh_date(self.issued)}印发,{zh_date(self.in_force_from)}起施行)",
+        return t(f"《{self.title_zh}》（{zh_date(self.issued)}印发，{zh_date(self.in_force_from)}起施行）",
                  f"{self.title_en} (issued {self.issued.isoformat()}, in force {self.in_force_from.isoformat()})")
 
 

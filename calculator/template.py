@@ -25,9 +25,9 @@ ID_HEADERS = {"zh": ["姓名", "工号"], "en": ["name", "id"]}
 YES_NO = {"zh": ["是", "否"], "en": ["yes", "no"]}
 
 EXAMPLES: tuple[dict[str, Any], ...] = (
-    {"姓名": "(示例)张三", "工号": "A001", "age": 30, "education": "bachelor_degree", "social_insurance_months": 36,
+    {"姓名": "（示例）张三", "工号": "A001", "age": 30, "education": "bachelor_degree", "social_insurance_months": 36,
      "insurance_base": "x1"},
-    {"姓名": "(示例)李四", "工号": "A002", "birth_date": "1988-05-01", "qualification": "intermediate_title",
+    {"姓名": "（示例）李四", "工号": "A002", "birth_date": "1988-05-01", "qualification": "intermediate_title",
      "qualification_salary_ok": True, "social_insurance_months": 60, "spouse_hukou_years": 3, "suburb_years": 6},
 )
 
@@ -109,7 +109,7 @@ def allowed_text(name: str) -> Text:
                            for v, o in c.options.items()),
                  "\n".join(f"{o.label['en']} ({v})" for v, o in c.options.items()))
     if k == "boolean":
-        return t("是 / 否(也可写 √ ×、Y N、1 0)", "yes / no (also Y N, 1 0, true false, 是 否)")
+        return t("是 / 否（也可写 √ ×、Y N、1 0）", "yes / no (also Y N, 1 0, true false, 是 否)")
     if k == "date":
         return DATE_SPELLINGS
     if k == "integer":
@@ -122,7 +122,7 @@ def guide_rows(lang: str) -> list[list[str]]:
     head = {"zh": ["列名", "项目", "说明", "可填的值", "单位", "范围", "不填时", "也认的列名"],
             "en": ["Column", "Field", "Help", "Allowed values", "Unit", "Limits", "If empty", "Other names for the column"]}[lang]
     rows = [head]
-    ids = {"zh": "姓名、工号、编号、部门、id、name:原样抄到结果里,不参与计算", "en": "name, id, 姓名, 工号, 编号, 部门: copied to the result as they are"}
+    ids = {"zh": "姓名、工号、编号、部门、id、name：原样抄到结果里，不参与计算", "en": "name, id, 姓名, 工号, 编号, 部门: copied to the result as they are"}
     rows.append([" / ".join(ID_HEADERS[lang]), t("识别列", "Identifying columns")[lang], ids[lang], "", "", "", "", ""])
     for name in FIELDS:
         m = meta(Profile, name)

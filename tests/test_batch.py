@@ -72,11 +72,11 @@ def test_bad_rows_get_errors_and_others_are_scored():
     rows = {r["name"]: r for r in rows_of(text)}
     assert rows["ok-1"]["总分"] == "156" and rows["ok-1"][points("shortage_major")] == "30"  # 是 = true
     assert rows["ok-3"]["总分"] == "127" and rows["ok-3"]["错误"] == ""
-    assert rows["bad-age"]["总分"] == "" and rows["bad-age"]["错误"].startswith("第3行「age」列:填了“15”")
+    assert rows["bad-age"]["总分"] == "" and rows["bad-age"]["错误"].startswith("第3行「age」列：填了“15”")
     both = rows["bad-enum-and-bool"]["错误"]
     assert "第4行「education」列" in both and "第4行「shortage_major」列" in both and " / Row 4, column" in both
     assert "「birth_date」列" in rows["both-ages"]["错误"]
-    assert "「social_insurance_months」列:填了“abc”" in rows["bad-months"]["错误"]
+    assert "「social_insurance_months」列：填了“abc”" in rows["bad-months"]["错误"]
 
 
 def test_rows_as_data_from_the_bytes_beside_the_request():
@@ -121,7 +121,7 @@ def test_odd_files():
     text, summary = score_csv("age,education,,\n30,bachelor_degree,,\n,,,\n31,master,,,extra\n")
     assert summary == {"rows": 2, "ok_count": 1, "error_count": 1}  # blank row skipped, trailing empty column ignored
     assert rows_of(text)[1]["行号"] == "4"   # the blank row 3 still counts
-    assert rows_of(text)[1]["错误"].startswith("第4行:E列有内容")
+    assert rows_of(text)[1]["错误"].startswith("第4行：E列有内容")
 
 
 def test_booleans():

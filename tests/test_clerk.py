@@ -88,7 +88,7 @@ def test_clerk_files_through_the_command_line(name, suffix, tmp_path):
         if isinstance(want, int):
             assert got[row] == want, (row, got[row])
         else:  # the cell's message in both languages, naming the row and the column
-            assert got[row].startswith(f"第{row}行「{want}」列:") and f" / Row {row}, column “{want}”: " in got[row]
+            assert got[row].startswith(f"第{row}行「{want}」列：") and f" / Row {row}, column “{want}”: " in got[row]
     errors = err.getvalue().splitlines()
     assert len(errors) == 1 + sum(1 for w in EXPECTED[name].values() if isinstance(w, str))
 
@@ -104,22 +104,22 @@ def read_back(path: Path) -> list[dict]:
 def test_messages_say_what_was_found_and_the_fix():
     scored = score_file((CLERK / "team_gbk.csv").read_bytes())
     errors = {r["row"]: r["errors"] for r in scored["records"] if r["errors"]}
-    assert [e["zh"] for e in errors[6]] == ["第6行「学历」列:“本科”不清楚指哪一项:写 本科学士 或 本科无学位"]
+    assert [e["zh"] for e in errors[6]] == ["第6行「学历」列：“本科”不清楚指哪一项：写 本科学士 或 本科无学位"]
     assert errors[6][0]["en"].startswith("Row 6, column “学历”: “本科” is ambiguous: write 本科学士")
-    assert errors[8][0]["zh"] == "第8行「职称」列:“中级”不清楚指哪一项:写 中级职称 或 中级工"
-    assert errors[9][0]["zh"] == "第9行「姓名」列:“合计”是合计行,不是一名员工:请删去这一行"
+    assert errors[8][0]["zh"] == "第8行「职称」列：“中级”不清楚指哪一项：写 中级职称 或 中级工"
+    assert errors[9][0]["zh"] == "第9行「姓名」列：“合计”是合计行，不是一名员工：请删去这一行"
     assert errors[9][0]["en"] == "Row 9, column “姓名”: “合计” is a total row, not a person: delete the row"
     assert (scored["rows"], scored["ok_count"], scored["error_count"], scored["skipped_rows"]) == (7, 4, 3, 1)
     bom = score_file((CLERK / "team_bom.csv").read_bytes())
     (bad,) = [r for r in bom["records"] if r["errors"]]
-    assert bad["errors"][0]["zh"].startswith("第4行「出生日期」列:填了“1988/2/30”,1988年2月没有30日")
+    assert bad["errors"][0]["zh"].startswith("第4行「出生日期」列：填了“1988/2/30”，1988年2月没有30日")
     assert bad["errors"][0]["found"] == "1988/2/30"
 
 
 def test_a_refused_cell_is_quoted_as_written():
     scored = score_file("姓名,年龄\n甲,１５\n")
     (error,) = scored["records"][0]["errors"]
-    assert error["zh"] == "第2行「年龄」列:填了“１５”,须为16到100之间的整数" and error["found"] == "１５"
+    assert error["zh"] == "第2行「年龄」列：填了“１５”，须为16到100之间的整数" and error["found"] == "１５"
 
 
 def test_the_sheet_a_user_picks():
@@ -204,7 +204,7 @@ def test_two_columns_for_one_field_name_both():
     answer = call({"op": "batch", "csv_text": "姓名,学历,教育背景(最高学历学位)\n甲,硕士,博士\n"})
     assert not answer["ok"]
     (e,) = answer["errors"]
-    assert "「学历」(B列)" in e["zh"] and "「教育背景(最高学历学位)」(C列)" in e["zh"] and "只留一列" in e["zh"]
+    assert "「学历」（B列）" in e["zh"] and "「教育背景(最高学历学位)」（C列）" in e["zh"] and "只留一列" in e["zh"]
     assert "“学历” (column B)" in e["en"] and "keep one" in e["en"]
 
 
@@ -212,7 +212,7 @@ def test_unknown_columns_are_short_and_bilingual():
     answer = call({"op": "batch", "csv_text": "姓名,社保月份,手机号,,age\n甲,30,139,x,30\n"})
     assert not answer["ok"]
     (e,) = answer["errors"]
-    assert "「社保月份」(是不是「社保月数」?)" in e["zh"] and "「手机号」" in e["zh"] and "D列(有数据但没有列名)" in e["zh"]
+    assert "「社保月份」（是不是「社保月数」？）" in e["zh"] and "「手机号」" in e["zh"] and "D列（有数据但没有列名）" in e["zh"]
     assert "“社保月份” (did you mean “社保月数”?)" in e["en"] and "column D (data but no name)" in e["en"]
     assert "模板" in e["zh"] and "template" in e["en"] and len(e["zh"]) < 200
 
@@ -257,8 +257,8 @@ def test_ambiguous_words_are_asked_never_guessed(field, word, fix, tmp_path):
     src.write_bytes(f"姓名,年龄,{column}\n甲,30,{word}\n乙,30, {word} \n".encode("gbk"))
     out, err = io.StringIO(), io.StringIO()
     assert main(["batch", str(src), "-o", "-"], out, err) == 0
-    assert f"第2行「{column}」列:“{word}”不清楚指哪一项:{fix}" in err.getvalue()
-    assert f"第3行「{column}」列:“{word}”不清楚指哪一项" in err.getvalue()
+    assert f"第2行「{column}」列：“{word}”不清楚指哪一项：{fix}" in err.getvalue()
+    assert f"第3行「{column}」列：“{word}”不清楚指哪一项" in err.getvalue()
     answer = call({"op": "score", "profile": {"age": 30, field: word}})
     assert not answer["ok"] and answer["errors"][0]["type"] == "choice_ambiguous"
     assert fix in answer["errors"][0]["zh"]

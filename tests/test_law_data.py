@@ -202,7 +202,7 @@ def test_a_wage_period_must_be_one_insurance_year(tmp_path):
 def test_the_banfas_title_is_written_once():
     hits = [path.name for path in PARAMETERS.glob("*.toml") if "上海市居住证积分管理办法" in path.read_text(encoding="utf-8")]
     assert hits == ["sources.toml"]
-    assert editions()[0].name["zh"] == "《上海市居住证积分管理办法》(2017年12月28日印发,2018年1月1日起施行)"
+    assert editions()[0].name["zh"] == "《上海市居住证积分管理办法》（2017年12月28日印发，2018年1月1日起施行）"
 
 
 def test_no_reference_repeats_an_address():

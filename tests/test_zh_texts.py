@@ -25,7 +25,7 @@ ALLOWED = {
     "YYYY", "MM", "DD", "Cookie", "CSV", "UTF", "BOM", "GBK", "Excel", "HR", "KB", "MB", "ics", "PDF",
     "Chromium", "Chrome", "Edge", "WebKit", "WebKitGTK", "Safari", "iPhone", "Firefox", "ESR", "JavaScript",
     "Python", "Pyodide", "WebAssembly", "Web", "Worker", "true", "false",
-    "csv", "errors",   # a file's extension; the results file's column of errors
+    "csv", "xlsx", "errors",   # files' extensions; the results file's column of errors
 }
 # the language switch speaks the other language on purpose (its element has lang="en")
 OTHER_LANGUAGE = {"lang_switch", "lang_switch_label"}
