@@ -6,8 +6,12 @@ every request of sitebuild/in_pyodide/corpus.py (every calculator.api op, good i
 kind of bad input). What that run loads is the shipped set:
   - dist/pyodide/python_stdlib.zip keeps only the standard-library modules loaded
     (as bytecode, from the step before), in the published order;
-  - the wheels become ONE archive, dist/wheels/app-<hash>.zip: every site-packages module
-    loaded (bytecode, pydantic-core's extension), plus the calculator's data files.
+  - the wheels become TWO archives: dist/wheels/app-<hash>.zip, every site-packages module a
+    score loads (bytecode, pydantic-core's extension) plus the calculator's data files, all
+    a first total needs; and dist/wheels/app-later-<hash>.zip, the modules only the other
+    ops load (the plan, the timeline, batch files, templates), which the worker fetches
+    after the first total or before the first such op. A first visit downloads no byte of
+    what only a later question runs.
 Both archives store their entries uncompressed (ZIP_STORED), so the HTTP compression of
 the server (.br/.gz) works on them over the wire; a deflated zip cannot be shrunk again.
 Their bytecode carries line numbers without columns and no function docstrings
@@ -37,6 +41,9 @@ from .in_pyodide import corpus as requests_of
 
 CORPUS = requests_of.CORPUS
 WORKBOOK_CORPUS = requests_of.WORKBOOK_CORPUS
+# The ops a first total asks (the worker answers them from the first archive alone).
+FIRST_OPS = ("score",)
+FIRST_CORPUS = [r for r in CORPUS if isinstance(r, dict) and r.get("op") in FIRST_OPS]
 # What trim_runner.mjs runs to get the requests as sent (the runtime sets _corpus_json):
 # corpus.py's own code, so the bytecode step and this one expand them alike.
 EXPAND = (Path(requests_of.__file__).read_text(encoding="utf-8")
@@ -184,7 +191,8 @@ def inputs_digest(*paths: Path, extra: str = "") -> str:
 
 def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path, on_demand: list[dict] = ()) -> dict:
     """Replace dist/pyodide/python_stdlib.zip and the wheels in dist/wheels/ by the trimmed
-    set; return the wheel manifest ({"wheels": [the app archive], "env": env, "on_demand"}).
+    set; return the wheel manifest ({"wheels": [the app archive], "env": env, "later":
+    {file, sha256} (the other ops' modules), "on_demand"}).
 
     ``on_demand``: the locked wheels the browser installs only when a workbook is opened
     (micropip first, then the reader and its dependency), shipped as published. The
@@ -199,38 +207,49 @@ def trim_site(dist: Path, wheels: list[str], env: dict, cache: Path, on_demand: 
     key = inputs_digest(stdlib, *wheel_paths, *demand, RUNNER, Path(__file__), HERE / "trim_slim.py", extra=corpus_text)
     cached = cache / key
     workbook = ({"micropip": demand[0], "wheels": demand[1:], "corpus": WORKBOOK_CORPUS} if demand else None)
-    names = ["python_stdlib.zip", "app.zip"] + (["stdlib-workbook.zip"] if demand else [])
+    names = ["python_stdlib.zip", "app.zip", "app-later.zip"] + (["stdlib-workbook.zip"] if demand else [])
     if not (cached / "done").exists():
         with tempfile.TemporaryDirectory() as tmp:
             work = Path(tmp)
             full = run_corpus(runtime, stdlib, wheel_paths, env, CORPUS, work / "full", workbook)
+            scores = run_corpus(runtime, stdlib, wheel_paths, env, FIRST_CORPUS, work / "first")
             first = set(full["stdlib"])
             write_stored_zip(work / "python_stdlib.zip", trimmed_stdlib(stdlib, first))
-            app = app_files(wheel_paths, set(full["site"]))
+            app = app_files(wheel_paths, set(scores["site"]))
+            in_app = {n for n, _ in app}
+            app_later = [(n, d) for n, d in app_files(wheel_paths, set(full["site"])) if n not in in_app]
             write_stored_zip(work / "app.zip", app)
+            write_stored_zip(work / "app-later.zip", app_later)
             if workbook:
                 later = set(full["workbook"]["stdlib"]) - first
                 write_stored_zip(work / "stdlib-workbook.zip", trimmed_stdlib(stdlib, later))
             slim_zips(runtime, stdlib, work, names)
-            trimmed = run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip"], env, CORPUS, work / "trimmed",
-                                 workbook and {**workbook, "stdlib": work / "stdlib-workbook.zip"})
+            trimmed = run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip", work / "app-later.zip"], env,
+                                 CORPUS, work / "trimmed", workbook and {**workbook, "stdlib": work / "stdlib-workbook.zip"})
             compare(full, trimmed)
+            # a score answers from the first archive alone, as in the browser before the later one arrives
+            compare(scores, run_corpus(runtime, work / "python_stdlib.zip", [work / "app.zip"], env, FIRST_CORPUS,
+                                       work / "first-trimmed"))
             if cached.exists():
                 shutil.rmtree(cached)
             cached.mkdir(parents=True)
             for name in names:
                 shutil.copyfile(work / name, cached / name)
             (cached / "record.json").write_text(json.dumps(
-                {"stdlib": full["stdlib"], "site": [n for n, _ in app], "requests": len(full["requests"]),
+                {"stdlib": full["stdlib"], "site": [n for n, _ in app], "site_later": [n for n, _ in app_later],
+                 "requests": len(full["requests"]),
                  "workbook_stdlib": sorted(set(full.get("workbook", {}).get("stdlib", [])) - first)},
                 indent=1) + "\n")
             (cached / "done").write_text("")
     shutil.copyfile(cached / "python_stdlib.zip", stdlib)
     app_name = f"app-{inputs_digest(cached / 'app.zip')[:12]}.zip"
     shutil.copyfile(cached / "app.zip", wheel_dir / app_name)
+    later_name = f"app-later-{inputs_digest(cached / 'app-later.zip')[:12]}.zip"
+    shutil.copyfile(cached / "app-later.zip", wheel_dir / later_name)
     for path in wheel_paths:
         path.unlink()
-    manifest = {"wheels": [app_name], "env": env}
+    manifest = {"wheels": [app_name], "env": env,
+                "later": {"file": later_name, "sha256": hashlib.sha256((wheel_dir / later_name).read_bytes()).hexdigest()}}
     if demand:
         extra = f"stdlib-workbook-{inputs_digest(cached / 'stdlib-workbook.zip')[:12]}.zip"
         shutil.copyfile(cached / "stdlib-workbook.zip", wheel_dir / extra)

@@ -76,7 +76,8 @@ def trimmed_run(tmp_path_factory) -> dict:
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["wheels"]) == 1 and manifest["wheels"][0].startswith("app-"), manifest
     return trim.run_corpus(DIST / "pyodide", DIST / "pyodide" / "python_stdlib.zip",
-                           [DIST / "wheels" / manifest["wheels"][0]], manifest["env"], corpus(),
+                           [DIST / "wheels" / manifest["wheels"][0], DIST / "wheels" / manifest["later"]["file"]],
+                           manifest["env"], corpus(),
                            tmp_path_factory.mktemp("trimmed"),
                            workbook_job(DIST / "wheels" / manifest["on_demand"]["stdlib"], DIST / "wheels"))
 
@@ -134,11 +135,30 @@ def test_trimmed_runtime_misses_no_module_the_full_one_has(trimmed_run, full_run
         sorted(set(trimmed_run["missing"]) - set(full_run["missing"]))
 
 
+def test_a_score_needs_only_the_first_archive(tmp_path):
+    """What a first total runs is all in the first archive: the scores (each worked example,
+    good and refused) answer from it alone as CPython does, and nothing of the plan, the
+    timeline or a batch file is in it."""
+    import zipfile
+
+    manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
+    scores = [r for r in corpus() if isinstance(r, dict) and r.get("op") == "score"]
+    run = trim.run_corpus(DIST / "pyodide", DIST / "pyodide" / "python_stdlib.zip", [DIST / "wheels" / manifest["wheels"][0]],
+                          manifest["env"], scores, tmp_path)
+    wrong = [r for r, a in zip(run["requests"], run["answers"]) if trim.canonical(a) != trim.canonical(cpython_answer(r))]
+    assert not wrong, wrong[:3]
+    with zipfile.ZipFile(DIST / "wheels" / manifest["wheels"][0]) as first:
+        names = set(first.namelist())
+    assert not {"calculator/planner.pyc", "calculator/batch.pyc", "calculator/timeline/milestones.pyc"} & names
+    with zipfile.ZipFile(DIST / "wheels" / manifest["later"]["file"]) as later:
+        assert "calculator/batch.pyc" in later.namelist() and not names & set(later.namelist())
+
+
 def test_shipped_archives_store_their_entries_for_http_compression():
     import zipfile
 
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
     for path in (DIST / "pyodide" / "python_stdlib.zip", DIST / "wheels" / manifest["wheels"][0],
-                 DIST / "wheels" / manifest["on_demand"]["stdlib"]):
+                 DIST / "wheels" / manifest["later"]["file"], DIST / "wheels" / manifest["on_demand"]["stdlib"]):
         with zipfile.ZipFile(path) as z:
             assert {i.compress_type for i in z.infolist()} == {zipfile.ZIP_STORED}, path.name

@@ -177,7 +177,9 @@ def expand(request, template: str, files: dict | None = None):
 
 def expanded(handle, requests: list) -> list:
     """`requests` as sent through `handle` (calculator.api.handle) in this runtime."""
-    template = json.loads(handle('{"op": "template"}'))["result"]["csv_text"]
+    # the template only when a request writes it in (a corpus of scores must load no batch module)
+    needs_template = any(isinstance(r, dict) and "{template}" in r.get("csv", "") for r in requests)
+    template = json.loads(handle('{"op": "template"}'))["result"]["csv_text"] if needs_template else ""
     files = None
     if any(isinstance(r, dict) and "xlsx" in r for r in requests):
         files = workbooks()

@@ -127,7 +127,7 @@ def test_bad_rows_get_errors_and_the_others_scores(page, site):
     # Each bad cell is listed once under the preview, with its row, column and reason.
     listed = page.locator("#error-rows li")
     assert listed.count() == 6   # bad-enum-and-bool has two bad cells
-    assert listed.nth(0).text_content() == "第3行「age」列:填了“15”,须为16到100之间的整数"
+    assert listed.nth(0).text_content() == "第3行「age」列：填了“15”，须为16到100之间的整数"
     assert page.locator("#preview td.err").count() == 0
     assert page.text_content("#preview").count("第3行") == 0   # not a second time in the table
 

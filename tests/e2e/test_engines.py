@@ -551,6 +551,7 @@ def test_share_link_with_and_without_the_timeline(engine, hooked_site):
     fill(engine, TYPICAL)
     assert settle(engine) == "ready"
     engine.click("#timeline-entry")
+    engine.click("#tl-mode-child-child_stage")   # the grade instead of the birth date
     engine.select("#timeline [name=child_stage]", "grade_9")
     engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
     assert timeline_settled(engine) == "ready"
@@ -647,6 +648,7 @@ def test_print_view_plan_summary_and_timeline_when_filled(engine, hooked_site):
     fill(engine, below)
     assert settle(engine) == "ready"
     engine.click("#timeline-entry")
+    engine.click("#tl-mode-child-child_stage")   # the grade instead of the birth date
     engine.select("#timeline [name=child_stage]", "grade_9")
     engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
     assert timeline_settled(engine) == "ready"
@@ -711,7 +713,7 @@ def test_batch_page_gbk_csv_and_a_workbook_and_the_downloads(engine, hooked_site
     batch_upload(engine, "team.xlsx", (CLERK / "team.xlsx").read_bytes(), XLSX)
     assert [int(engine.text(f"#{i}")) for i in ("sum-rows", "sum-ok", "sum-errors")] == [5, 3, 2]
     listed = engine.text("#error-rows ol")
-    assert "第6行「最高学历」列:“本科”不清楚指哪一项" in listed and "第7行「姓名」列:“合计”是合计行" in listed
+    assert "第6行「最高学历」列：“本科”不清楚指哪一项" in listed and "第7行「姓名」列：“合计”是合计行" in listed
     name, body = engine.download("#download-xlsx")
     assert name == "team-积分结果.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(body)).worksheets[0]

@@ -39,7 +39,9 @@ def visible_errors(engine) -> list[str]:
                       ".filter(e => !e.hidden && e.getClientRects().length).map(e => e.id)")
 
 
-BOXES = """() => [...document.querySelectorAll('#profile-form .field:not([hidden]), #profile-form .one-of')].slice(0, 8)
+# the first screen's fields: those of the main section (on a phone the result card follows
+# it, and grows when the engine arrives, below the fold)
+BOXES = """() => [...document.querySelectorAll('#profile-form [data-group=base] .field:not([hidden]), #profile-form [data-group=base] .one-of')]
     .map(e => { const r = e.getBoundingClientRect(); return [e.dataset.field || e.dataset.oneOf, r.top + scrollY, r.left, r.width, r.height]; })"""
 
 

@@ -89,6 +89,7 @@ def test_print_on_a_phone_has_the_plan_summary_and_a_filled_timeline(page, site,
     page.emulate_media(media="screen")
 
     page.click("#timeline-entry")
+    page.click("#tl-mode-child-child_stage")   # the grade instead of the birth date
     page.select_option("#timeline [name=child_stage]", "grade_9")
     page.fill("#timeline [name=permit_expiry]", "2027-04-10")
     page.wait_for_selector("#timeline[data-state=ready]", state="attached", timeout=SETTLE_TIMEOUT)

@@ -17,6 +17,8 @@ let failed = null;     // failure message once boot failed
 const waiting = [];    // requests that arrived before the engine was ready
 let runtime = null;    // the Pyodide instance, once ready
 let onDemand = null;   // wheels/manifest.json's on_demand: the workbook reader's files and their sha256
+let rest = null;       // wheels/manifest.json's later: {file, sha256}, the modules only the other ops run
+let restLoaded = null; // the promise of that archive unpacked (asked once)
 let queue = Promise.resolve();   // requests answered one at a time, in order
 
 function post(msg) { self.postMessage(msg); }
@@ -48,6 +50,14 @@ async function answer(msg) {
     return;
   }
   const data = bytes ? new Uint8Array(bytes) : undefined;
+  if (op !== 'score') {
+    try {
+      await laterModules();
+    } catch (err) {
+      post({ id, ok: false, errors: [{ field: null, type: 'engine_failed', detail: technical(err) }] });
+      return;
+    }
+  }
   // A batch tells the page how far it has got (Python calls this every few hundred rows).
   const rows = (done, total) => post({ id, type: 'job-progress', stage: 'rows', done, total });
   const once = () => JSON.parse(api(JSON.stringify({ op, ...payload }), data, op === 'batch' ? rows : undefined));
@@ -71,6 +81,25 @@ async function answer(msg) {
 }
 
 const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/** The modules only the ops after a first total run (the plan, the timeline, batch files):
+ * their archive, fetched once by the first such request (never before a first total, so a
+ * first visit on a slow link downloads only what its total needs), checked against the
+ * manifest's sha256 like every on-demand file, and unpacked beside the first archive. */
+function laterModules() {
+  if (!rest) return Promise.resolve();
+  restLoaded ??= (async () => {
+    const res = await fetch(here('./wheels/' + rest.file));
+    if (!res.ok) throw new Error(`wheels/${rest.file}: HTTP ${res.status}`);
+    const body = await res.arrayBuffer();
+    if (self.crypto?.subtle && hex(await crypto.subtle.digest('SHA-256', body)) !== rest.sha256) throw new Error(`wheels/${rest.file}: sha256 mismatch`);
+    const site = runtime.runPython("import sysconfig; sysconfig.get_path('purelib')");
+    runtime.unpackArchive(new Uint8Array(body), 'wheel', { extractDir: site });
+    runtime.runPython('import importlib; importlib.invalidate_caches()');
+  })();
+  restLoaded.catch(() => { restLoaded = null; });   // asked again by the next request (back online)
+  return restLoaded;
+}
 
 /** One on-demand file, fetched from the site (or the service worker's cache) and refused
  * unless its sha256 is the manifest's. */
@@ -169,9 +198,9 @@ function wasmFailure() {
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
-  const { wheels, env = {}, lock, on_demand: later = null } = await res.json();
+  const { wheels, env = {}, lock, on_demand: later = null, later: others = null } = await res.json();
   if (!Array.isArray(wheels) || !wheels.length) throw new Error('wheels/manifest.json lists no wheels');
-  return { wheels, env, lock, later };
+  return { wheels, env, lock, later, others };
 }
 
 async function download(name) {
@@ -192,8 +221,9 @@ async function boot() {
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
   mark('loader');
-  const { env, lock, later } = await manifest;
+  const { env, lock, later, others } = await manifest;
   onDemand = later;
+  rest = others;
   const starting = loadPyodide({
     indexURL: here('./pyodide/'),
     env,

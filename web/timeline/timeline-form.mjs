@@ -25,5 +25,8 @@ export function renderTimelineForm(spec, root, onChange) {
     /** Show the messages about these fields; returns the names of the fields they are about. */
     showErrors: (errors) => form.showErrors(errors.filter((e) => e.field)),
     fields: () => form.fields(),
+    /** Put `values` in the fields (a share link's), through the renderer's own restore (a
+     * grade picks the grade of the birth-date-or-grade choice), without saving them. */
+    set: (values) => form.setProfile(values, { notify: false }),
   };
 }

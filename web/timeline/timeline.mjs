@@ -103,17 +103,16 @@ export function mountTimeline(engine, spec, section, profile) {
      * so nothing is saved on this device until its user edits the timeline (as for the form).
      */
     restore(values) {
-      const unknown = [];
-      for (const name of shareable) {
-        const el = control(name);
-        if (el) el.value = '';
-      }
-      for (const [name, value] of Object.entries(values || {})) {
+      const given = Object.entries(values || {});
+      const unknown = given.filter(([name]) => !shareable.has(name)).map(([name]) => name);
+      // the inputs a link does not carry (the 居转户 answers) stay as they are
+      const kept = Object.entries(form.values()).filter(([name]) => !shareable.has(name));
+      const wanted = Object.fromEntries([...kept, ...given.filter(([name]) => shareable.has(name))]);
+      form.set(wanted);
+      // an option the select does not have is left empty, as the form's own restore does
+      for (const [name, value] of given) {
         const el = shareable.has(name) ? control(name) : null;
-        if (!el) { unknown.push(name); continue; }
-        el.value = value == null ? '' : String(value);
-        // an option the select does not have leaves it empty, as the form's own restore does
-        if (el.tagName === 'SELECT' && el.value !== String(value)) { el.value = ''; unknown.push(name); }
+        if (el && el.tagName === 'SELECT' && el.value !== String(value)) unknown.push(name);
       }
       markFilled();
       refresh();
