@@ -211,7 +211,7 @@ if (bar && 'ResizeObserver' in window) {
 }
 document.addEventListener('focusin', (event) => {
   const el = event.target;
-  if (!el.closest || !el.closest('form')) return;
+  if (!el.matches || !el.matches('input, select, textarea') || !el.closest('form')) return;   // a form's controls only
   requestAnimationFrame(() => {
     const bottom = (window.visualViewport ? window.visualViewport.height : window.innerHeight) - barHeight();
     const box = (el.closest('.select-box, .input-wrap') || el).getBoundingClientRect();
