@@ -541,20 +541,25 @@ def test_phone_timeline_entry_after_the_result(engine, hooked_site):
     shot(engine, "phone-timeline-entry")
 
 
-def stored_text(engine) -> str:
-    return json.dumps(stored(engine), ensure_ascii=False)
-
-
-def test_share_link_with_and_without_the_timeline(engine, hooked_site):
+def timeline_filled(engine, hooked_site, profile) -> None:
+    """A phone's page with `profile` scored and the timeline given a grade and a permit date."""
     open_site(engine, hooked_site.url, width=375, height=812)
     wait_engine(engine)
-    fill(engine, TYPICAL)
+    fill(engine, profile)
     assert settle(engine) == "ready"
     engine.click("#timeline-entry")
     engine.click("#tl-mode-child-child_stage")   # the grade instead of the birth date
     engine.select("#timeline [name=child_stage]", "grade_9")
     engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
     assert timeline_settled(engine) == "ready"
+
+
+def stored_text(engine) -> str:
+    return json.dumps(stored(engine), ensure_ascii=False)
+
+
+def test_share_link_with_and_without_the_timeline(engine, hooked_site):
+    timeline_filled(engine, hooked_site, TYPICAL)
     engine.click("#share-copy")
     engine.wait_selector("#share-panel:not([hidden])")
     assert engine.run("() => document.getElementById('share-timeline').checked") is False, "off by default"
@@ -643,15 +648,7 @@ def test_print_view_plan_summary_and_timeline_when_filled(engine, hooked_site):
     assert "还差 24 分" in engine.text("#plan .plan-gap")
 
     # a filled timeline prints, folded or not (unfolded for the print, folded again after)
-    open_site(engine, hooked_site.url, width=375, height=812)
-    wait_engine(engine)
-    fill(engine, below)
-    assert settle(engine) == "ready"
-    engine.click("#timeline-entry")
-    engine.click("#tl-mode-child-child_stage")   # the grade instead of the birth date
-    engine.select("#timeline [name=child_stage]", "grade_9")
-    engine.fill("#timeline [name=permit_expiry]", "2027-04-10")
-    assert timeline_settled(engine) == "ready"
+    timeline_filled(engine, hooked_site, below)
     engine.click("#timeline > summary")
     engine.wait_for("() => !document.getElementById('timeline').open", message="the section folded")
     engine.wait_for("() => document.querySelector('#plan').dataset.state === 'ready'", timeout=SETTLE, message="the plan")
