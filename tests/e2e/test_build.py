@@ -80,7 +80,8 @@ def test_manifest_icons_exist():
 
 
 def test_wheel_manifest_lists_the_wheels_that_exist():
-    """sitebuild/trim.py: one app archive in place of the wheels (tests/test_trim.py runs it)."""
+    """sitebuild/trim.py: two app archives in place of the wheels, what a score loads and what
+    only the other ops load (tests/test_trim.py runs them)."""
     manifest = json.loads((DIST / "wheels" / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["env"] == PYODIDE_ENV
     # the published lock file's header (its ABI, which the runtime checks), none of its packages
@@ -91,7 +92,10 @@ def test_wheel_manifest_lists_the_wheels_that_exist():
     later = manifest["on_demand"]   # the workbook reader: installed only when a workbook is opened
     on_demand = [later["stdlib"], later["micropip"], *later["wheels"]]
     present = sorted(p.name for p in (DIST / "wheels").iterdir() if p.name != "manifest.json" and not is_sibling(p.name))
-    assert sorted(listed + on_demand) == present
+    rest = manifest["later"]   # the other ops' modules: fetched by the first request that needs them
+    assert re.fullmatch(r"app-later-[0-9a-f]{12}\.zip", rest["file"])
+    assert rest["sha256"] == hashlib.sha256((DIST / "wheels" / rest["file"]).read_bytes()).hexdigest()
+    assert sorted(listed + [rest["file"]] + on_demand) == present
     # the published wheels as the lock pins them; the worker checks every one against these
     pinned = {w["file"]: w["sha256"] for w in LOCK["on_demand"]}
     assert {n: later["sha256"][n] for n in on_demand[1:]} == pinned
