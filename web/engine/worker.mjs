@@ -88,27 +88,28 @@ const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16)
  * manifest's sha256 like every on-demand file, and unpacked beside the first archive. */
 function laterModules() {
   if (!rest) return Promise.resolve();
-  restLoaded ??= (async () => {
-    const res = await fetch(here('./wheels/' + rest.file));
-    if (!res.ok) throw new Error(`wheels/${rest.file}: HTTP ${res.status}`);
-    const body = await res.arrayBuffer();
-    if (self.crypto?.subtle && hex(await crypto.subtle.digest('SHA-256', body)) !== rest.sha256) throw new Error(`wheels/${rest.file}: sha256 mismatch`);
-    const site = runtime.runPython("import sysconfig; sysconfig.get_path('purelib')");
-    runtime.unpackArchive(new Uint8Array(body), 'wheel', { extractDir: site });
-    runtime.runPython('import importlib; importlib.invalidate_caches()');
-  })();
+  restLoaded ??= checkedFile(rest.file, rest.sha256).then(intoSitePackages);
   restLoaded.catch(() => { restLoaded = null; });   // asked again by the next request (back online)
   return restLoaded;
 }
 
-/** One on-demand file, fetched from the site (or the service worker's cache) and refused
- * unless its sha256 is the manifest's. */
-async function checkedFile(name) {
+/** An archive unpacked into site-packages, where Python's next import finds it. */
+function intoSitePackages(bytes) {
+  const site = runtime.runPython("import sysconfig; sysconfig.get_path('purelib')");
+  runtime.unpackArchive(bytes, 'wheel', { extractDir: site });
+  runtime.runPython('import importlib; importlib.invalidate_caches()');
+}
+
+/** A file fetched after the boot (from the site or the service worker's cache), refused
+ * unless its sha256 is the manifest's `want`. Only a secure context (https, localhost) can
+ * hash; a page served otherwise has no service worker either, and gets the files unchecked,
+ * as it gets the first archive. */
+async function checkedFile(name, want) {
   const res = await fetch(here('./wheels/' + name));
   if (!res.ok) throw new Error(`wheels/${name}: HTTP ${res.status}`);
   const body = await res.arrayBuffer();
-  const want = onDemand.sha256[name];
-  if (!want || hex(await crypto.subtle.digest('SHA-256', body)) !== want) throw new Error(`wheels/${name}: sha256 mismatch`);
+  if (!want) throw new Error(`wheels/${name}: not in wheels/manifest.json`);
+  if (self.crypto?.subtle && hex(await crypto.subtle.digest('SHA-256', body)) !== want) throw new Error(`wheels/${name}: sha256 mismatch`);
   return new Uint8Array(body);
 }
 
@@ -121,7 +122,7 @@ function workbookReader() {
   installing ||= (async () => {
     if (!onDemand) throw new Error('wheels/manifest.json lists no workbook reader');
     const names = [onDemand.stdlib, onDemand.micropip, ...onDemand.wheels];
-    const files = await Promise.all(names.map(checkedFile));
+    const files = await Promise.all(names.map((name) => checkedFile(name, onDemand.sha256[name])));
     const FS = runtime.FS;
     FS.mkdirTree('/tmp/ondemand');
     const paths = names.map((name, k) => {
@@ -129,9 +130,7 @@ function workbookReader() {
       FS.writeFile(path, files[k]);
       return path;
     });
-    const site = runtime.runPython("import sysconfig; sysconfig.get_path('purelib')");
-    runtime.unpackArchive(files[1], 'wheel', { extractDir: site });
-    runtime.runPython('import importlib; importlib.invalidate_caches()');
+    intoSitePackages(files[1]);
     const wheels = runtime.toPy(paths.slice(2));
     try {
       await runtime.pyimport('calculator.sheets').install_reader(paths[0], wheels);
@@ -198,9 +197,9 @@ function wasmFailure() {
 async function readManifest() {
   const res = await fetch(here('./wheels/manifest.json'), { cache: 'no-cache' });
   if (!res.ok) throw new Error(`wheels/manifest.json: HTTP ${res.status}`);
-  const { wheels, env = {}, lock, on_demand: later = null, later: others = null } = await res.json();
+  const { wheels, env = {}, lock, on_demand = null, later = null } = await res.json();
   if (!Array.isArray(wheels) || !wheels.length) throw new Error('wheels/manifest.json lists no wheels');
-  return { wheels, env, lock, later, others };
+  return { wheels, env, lock, onDemand: on_demand, later };
 }
 
 async function download(name) {
@@ -221,9 +220,8 @@ async function boot() {
   const manifest = readManifest();
   const { loadPyodide } = await import(here('./pyodide/pyodide.mjs'));
   mark('loader');
-  const { env, lock, later, others } = await manifest;
-  onDemand = later;
-  rest = others;
+  const { env, lock } = await manifest;
+  ({ onDemand, later: rest } = await manifest);
   const starting = loadPyodide({
     indexURL: here('./pyodide/'),
     env,
