@@ -10,7 +10,7 @@ read or what could mean two things. Empty rows are skipped.
 
 A bad cell does not stop the file: its row gets one message per bad cell, in Chinese and
 English, naming the row as Excel numbers it, the column as the file names it, what was
-found and the shortest fix (第5行「学历」列:“本科”不清楚指哪一项:写 本科学士 或 本科无学位),
+found and the shortest fix (第5行「学历」列：“本科”不清楚指哪一项：写 本科学士 或 本科无学位),
 and every other row is scored. A 合计/小计 row is an error in its row. What refuses the
 whole file: it cannot be read, it has no header, a column is unknown or named twice.
 
@@ -64,7 +64,7 @@ def _is_total_label(cell: str) -> bool:
 
 
 def _cell_message(row: int, column: str | None, msg: Text, found: str | None) -> Text:
-    """第5行「学历」列:… / Row 5, column “学历”: …, quoting what was found unless the
+    """第5行「学历」列：… / Row 5, column “学历”: …, quoting what was found unless the
     message already does."""
     zh, en = msg["zh"], msg["en"]
     if found is not None and f"“{found}”" not in zh:

@@ -32,7 +32,7 @@ def read_json(path: str, stdin: TextIO) -> Any:
             with open(path, encoding="utf-8-sig") as fh:
                 text = fh.read()
     except OSError as exc:
-        raise request_error(f"无法读取文件 {path}： {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+        raise request_error(f"无法读取文件 {path}：{exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -82,7 +82,7 @@ def _read_bytes(path: str, stdin: TextIO) -> bytes | str:
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:
-        raise request_error(f"无法读取文件 {path}： {exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
+        raise request_error(f"无法读取文件 {path}：{exc.strerror}", f"cannot read {path}: {exc.strerror}") from None
 
 
 def _write_bytes(path: str, data: bytes, out: TextIO) -> None:
@@ -98,7 +98,7 @@ def _write_bytes(path: str, data: bytes, out: TextIO) -> None:
         with open(path, "wb") as fh:
             fh.write(data)
     except OSError as exc:
-        raise request_error(f"无法写入文件 {path}： {exc.strerror}", f"cannot write {path}: {exc.strerror}") from None
+        raise request_error(f"无法写入文件 {path}：{exc.strerror}", f"cannot write {path}: {exc.strerror}") from None
 
 
 def _format_of(path: str, asked: str | None) -> str:
@@ -115,7 +115,7 @@ def cmd_batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
     fmt = _format_of(args.output, args.format)
     if fmt == "xlsx":
         if args.output == "-" and not hasattr(out, "buffer"):
-            raise request_error("xlsx 须写入文件(-o 文件名.xlsx)", "write the .xlsx to a file (-o name.xlsx)")
+            raise request_error("xlsx 须写入文件（-o 文件名.xlsx）", "write the .xlsx to a file (-o name.xlsx)")
         _write_bytes(args.output, batch.to_xlsx(scored, args.lang, "both"), out)
     else:
         text = batch.to_csv(scored, args.lang, "both")
@@ -130,7 +130,7 @@ def cmd_batch(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
         args.err.write(f"{e['zh']} / {e['en']}\n")
     if len(errors) > SHOWN_ERRORS:
         more = len(errors) - SHOWN_ERRORS
-        args.err.write(f"另有{more}处错误,见输出文件的“错误”列 / {more} more errors: see the output's Errors column\n")
+        args.err.write(f"另有{more}处错误，见输出文件的“错误”列 / {more} more errors: see the output's Errors column\n")
 
 
 def cmd_template(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
@@ -150,7 +150,7 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> typing.NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(REFUSED, f"{self.prog}: 命令行参数有误({message}) / invalid arguments: {message}\n")
+        self.exit(REFUSED, f"{self.prog}: 命令行参数有误（{message}） / invalid arguments: {message}\n")
 
 
 def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
@@ -168,7 +168,7 @@ def cmd_timeline(args: argparse.Namespace, out: TextIO, stdin: TextIO) -> None:
             with open(args.ics, "w", encoding="utf-8", newline="") as fh:
                 fh.write(result["ics"])
         except OSError as exc:
-            raise request_error(f"无法写入文件 {args.ics}： {exc.strerror}", f"cannot write {args.ics}: {exc.strerror}") from None
+            raise request_error(f"无法写入文件 {args.ics}：{exc.strerror}", f"cannot write {args.ics}: {exc.strerror}") from None
     out.write(timeline_table(result, args.lang) + "\n") if args.format == "table" else dump(result, out)
 
 

@@ -32,7 +32,7 @@ def parse(data: Profile | dict[str, Any]) -> Profile:
     if isinstance(data, Profile):
         return data
     if not isinstance(data, dict):
-        raise request_error("输入必须是一个JSON对象（字段名： 值）", "the input must be a JSON object (field name: value)")
+        raise request_error("输入必须是一个JSON对象（字段名：值）", "the input must be a JSON object (field name: value)")
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:

@@ -245,5 +245,5 @@ def plan_table(data: dict[str, Any]) -> str:
     out += ["", render(("日期 Date", "年龄 Age", "总分 Total", "年龄分 Age points"), [(p["date"], p["age"], p["total"], p["items"].get("age", 0)) for p in years])]
     out += ["", "假设 Assumptions:"] + [f"  - {a['zh']}" for a in data["assumptions"]]
     out += [f"  ! {x['zh']}" for x in data["explanations"]]
-    out += [f"注意: {n['zh']}\nNote: {n['en']}" for n in data.get("notes", [])]
+    out += [f"注意：{n['zh']}\nNote: {n['en']}" for n in data.get("notes", [])]
     return "\n".join(out)

@@ -26,7 +26,7 @@ from typing import Any
 from .editions import edition_on
 from .engine import score
 from .dates import full_years
-from .fields import limits
+from .fields import limits, meta
 from .profile import AGE_MAX, Profile
 from .text import Text, t, with_figures
 
@@ -88,29 +88,31 @@ def assumptions(profile: Profile) -> list[Text]:
     edition = edition_on(profile.as_of)
     params = edition.params
     out = [
-        with_figures(t("假设今后每个月都在本市正常缴纳职工社保(社保月数每月加1,每满{social_insurance.months_per_step}个月加分)。",
+        with_figures(t("假设今后每个月都在本市正常缴纳职工社保（社保月数每月加1，每满{social_insurance.months_per_step}个月加分）。",
                        "Assumes Shanghai employee social insurance is paid every month (one more month each month; "
                        "points per full {social_insurance.months_per_step})."), params),
-        t("每个月的分数都用同一套积分规则重新计算;其他情况(学历、职称、社保基数档次等)保持不变。",
+        t("每个月的分数都用同一套积分规则重新计算；其他情况（学历、职称、社保基数档次等）保持不变。",
           "Each month is scored again by the same rules; everything else (education, title, insurance-base tier…) stays as it is."),
     ]
     if profile.birth_date is not None:
-        out.append(t("年龄按出生日期在每个日期的周岁计算;年龄越大,年龄分越低。",
+        out.append(t("年龄按出生日期在每个日期的周岁计算；年龄越大，年龄分越低。",
                      "Age is the full years from the birth date on each date; older means fewer age points."))
     else:
-        out.append(t("只填了年龄、没有出生日期:假设从申请日期起每满一年长一岁(实际生日可能更早)。",
+        out.append(t("只填了年龄、没有出生日期：假设从申请日期起每满一年长一岁（实际生日可能更早）。",
                      "Only the age was given, not the birth date: it is assumed to go up by one every full year from the "
                      "application date (the real birthday may come sooner)."))
     grown = [n for n in GROWING_YEARS if getattr(profile, n) > 0]
     if grown:
-        out.append(t("已开始累计的年限(" + "、".join(grown) + ")假设继续,每满一年加一年。",
-                     "Years already under way (" + ", ".join(grown) + ") are assumed to go on, one more each full year."))
+        labels = [meta(Profile, n)["x-label"] for n in grown]   # as the form names them
+        out.append(t("已开始累计的年限（" + "、".join(x["zh"] for x in labels) + "）假设继续，每满一年加一年。",
+                     "Years already under way (" + "; ".join(x["en"].lower() for x in labels)
+                     + ") are assumed to go on, one more each full year."))
     if profile.false_material_count or profile.detention_count or profile.criminal_count:
         years = sorted({getattr(edition, k).within_years for k in ("false_material", "detention", "criminal")})
-        out.append(t(f"扣分记录按现状保留:没有记录日期,无法推算何时超过{'或'.join(f'{y}年' for y in years)}而不再扣分。",
+        out.append(t(f"扣分记录按现状保留：没有记录日期，无法推算何时超过{'或'.join(f'{y}年' for y in years)}而不再扣分。",
                      "Deduction records are kept as they are: their dates are not known, so we cannot tell when they pass "
                      f"the {' or '.join(map(str, years))} years after which they no longer count."))
     if profile.fresh_graduate:
-        out.append(t("应届毕业生身份按现状保留;实际上它只在毕业当年有效。",
+        out.append(t("应届毕业生身份按现状保留；实际上它只在毕业当年有效。",
                      "Fresh-graduate status is kept as it is; in practice it only applies around graduation."))
     return out

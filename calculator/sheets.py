@@ -125,7 +125,7 @@ def read_table(data: bytes | str, sheet: str | None = None) -> Table:
     if isinstance(data, bytes) and data.startswith(ZIP_MAGIC):
         return read_xlsx(data, sheet)
     if isinstance(data, bytes) and data.startswith(OLE_MAGIC):
-        raise request_error("这是旧版 Excel(.xls)文件:请在 Excel 中“另存为”Excel 工作簿(.xlsx)或 CSV 后再选",
+        raise request_error("这是旧版 Excel（.xls）文件：请在 Excel 中“另存为”Excel 工作簿（.xlsx）或 CSV 后再选",
                             "this is an old Excel file (.xls): in Excel, “Save As” Excel Workbook (.xlsx) or CSV, then choose that")
     return read_csv(data)
 

@@ -37,7 +37,7 @@ def result_table(result: dict[str, Any]) -> str:
     verdict = (
         "取消资格 Disqualified" if result["disqualified"]
         else "达标 Meets the standard" if result["meets_standard"]
-        else f"未达标,还差{result['gap']}分 Below the standard by {result['gap']}"
+        else f"未达标，还差{result['gap']}分 Below the standard by {result['gap']}"
     )
     out = [
         f"总分 Total: {result['total']} / {result['standard']}  {verdict}",
@@ -46,7 +46,7 @@ def result_table(result: dict[str, Any]) -> str:
         render(("指标 Indicator", "分 Points", "计入 Counted", "条款 Article", "说明 Why"), rows),
     ]
     for note in [*result["notices"], *result.get("notes", [])]:
-        out += ["", f"注意: {note['zh']}", f"Note: {note['en']}"]
+        out += ["", f"注意：{note['zh']}", f"Note: {note['en']}"]
     elig = result["eligibility"]
     out += ["", f"申请条件 Eligibility: {elig['status']}"]
     out += [f"  {'✓' if c['ok'] else '✗' if c['ok'] is False else '?'} {c['label']['zh']}: {c['reason']['zh']}" for c in elig["checks"]]

@@ -90,3 +90,45 @@ def test_the_exported_chinese_strings():
                                      ("Switch to English", True), ("标准分 {standard} 分", False)])
 def test_the_checker(zh, bad):
     assert bool(problems("x", zh, ALLOWED)) is bad
+
+
+# The engine's own Chinese: every reason, note and assumption of a score and a plan, for
+# profiles that reach every rule's wording (the highest age, a title beside a degree, a
+# title without its salary condition, both investment paths, years not yet counting, a cap,
+# deductions, a veto). The 办法's citations (第七条(五)) are data, quoted as the 办法's
+# tables print them; everything around them is checked.
+ARTICLE = re.compile(r"第[一二三四五六七八九十]+条(\([一二三四五六七八九十]+\))*")
+ENGINE_PROFILES = [
+    {"age": 61, "education": "none", "social_insurance_months": 0},
+    {"age": 30, "education": "bachelor_degree", "qualification": "intermediate_title", "qualification_salary_ok": False,
+     "social_insurance_months": 50, "insurance_base": "x0.8", "spouse_hukou_years": 12, "award": "provincial",
+     "invest_tax_wan": 25, "invest_local_hires": 30, "public_service_years": 3, "suburb_years": 7},
+    {"age": 45, "education": "master", "qualification": "senior_title", "qualification_salary_ok": True,
+     "social_insurance_months": 130, "insurance_base": "x3", "startup_talent": True, "shortage_major": True,
+     "fresh_graduate": True, "false_material_count": 1, "detention_count": 2, "criminal_count": 1},
+    {"age": 35, "education": "associate", "social_insurance_months": 24, "serious_crime": True},
+]
+
+
+def engine_strings(node, path="answer"):
+    yield from spec_strings(node, path)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if isinstance(value, str) and re.search(r"[\u4e00-\u9fff]", value) and key != "en":
+                yield f"{path}.{key}", value
+
+
+@pytest.mark.parametrize("profile", ENGINE_PROFILES, ids=lambda p: f"age{p['age']}")
+def test_the_engines_chinese_answers(profile):
+    import json
+
+    from calculator.api import handle
+
+    found = []
+    for op in ("score", "plan"):
+        answer = json.loads(handle(json.dumps({"op": op, "profile": {**profile, "as_of": "2026-11-21"}})))
+        assert answer["ok"], answer
+        strings = list(engine_strings(answer))
+        assert strings, f"{op}: no Chinese found"
+        found += [p for where, zh in strings for p in problems(f"{op} {where}", ARTICLE.sub("", zh), ALLOWED)]
+    assert not found, "\n".join(found)

@@ -12,7 +12,7 @@ from .item import full_steps, make, num
 def _flag(id: str, claimed: bool, p: Profile, e: Edition) -> Item:
     points = getattr(e, id).points
     if claimed:
-        return make(e, id, "bonus", points, t(f"符合条件,积{points}分", f"Claimed: {points} points"))
+        return make(e, id, "bonus", points, t(f"符合条件，积{points}分", f"Claimed: {points} points"))
     return make(e, id, "bonus", 0, t("未申报", "Not claimed"))
 
 
@@ -47,16 +47,16 @@ def investment(p: Profile, e: Edition) -> Item:
         return make(e, "investment", "bonus", 0, t("未申报", "Not claimed"))
     if best == 0:
         return make(e, "investment", "bonus", 0, t(
-            f"年均纳税{num(p.invest_tax_wan)}万元、年均聘用本市户籍{num(p.invest_local_hires)}人:"
+            f"年均纳税{num(p.invest_tax_wan)}万元、年均聘用本市户籍{num(p.invest_local_hires)}人："
             f"须满{par.tax_step_wan}万元或{par.hires_step}人才积分",
             f"Yearly tax {num(p.invest_tax_wan)} × 10,000 CNY, {num(p.invest_local_hires)} local hires: "
             f"points start at {par.tax_step_wan} × 10,000 CNY or {par.hires_step} hires",
         ))
     path_zh, path_en = ("纳税", "tax") if by_tax >= by_hires else ("聘用本市户籍人员", "local hires")
-    cap_zh = f",封顶{par.max_points}分" if best > par.max_points else ""
+    cap_zh = f"，封顶{par.max_points}分" if best > par.max_points else ""
     cap_en = f", capped at {par.max_points}" if best > par.max_points else ""
     return make(e, "investment", "bonus", points, t(
-        f"纳税可积{by_tax}分,聘用可积{by_hires}分;两项只能选一项({e.article('totals')}),按{path_zh}计{cap_zh} → {points}分",
+        f"纳税可积{by_tax}分，聘用可积{by_hires}分；两项只能选一项（{e.article('totals')}），按{path_zh}计{cap_zh} → {points}分",
         f"Tax gives {by_tax}, local hires give {by_hires}; only one of the two counts ({e.article('totals')}), {path_en} is used{cap_en} → {points}",
     ))
 
@@ -65,13 +65,13 @@ def insurance_base(p: Profile, e: Edition) -> Item:
     """第七条(五): 0.8–1倍25分, 1–2倍50分, 2–3倍100分 (近4年累计36个月); 3倍120分 (近3年累计24个月)."""
     if p.insurance_base == "none":
         return make(e, "insurance_base", "bonus", 0, with_figures(t(
-            "未达到上年度全口径城镇单位就业人员月平均工资{insurance_base.tiers.x0.8.multiple_from}倍的档次(或月数不足),不积分",
+            "未达到上年度全口径城镇单位就业人员月平均工资{insurance_base.tiers.x0.8.multiple_from}倍的档次（或月数不足），不积分",
             "Below the {insurance_base.tiers.x0.8.multiple_from}× tier (or too few months): no points",
         ), e.params))
     tier = e.insurance_base.tiers[p.insurance_base]
     label = INSURANCE_BASE_OPTIONS[p.insurance_base]
     return make(e, "insurance_base", "bonus", tier.points, t(
-        f"{label['zh']},积{tier.points}分", f"{label['en']}: {tier.points} points",
+        f"{label['zh']}，积{tier.points}分", f"{label['en']}: {tier.points} points",
     ))
 
 
@@ -83,16 +83,16 @@ def _after_years(id: str, years: int, e: Edition, what: tuple[str, str]) -> Item
         return make(e, id, "bonus", 0, t("未申报", "Not claimed"))
     if years < start:
         return make(e, id, "bonus", 0, t(
-            f"{what[0]}{years}年:每满1年积{per}分,但满{start}年后才开始计入总积分,所以现在不计分;"
+            f"{what[0]}{years}年：每满1年积{per}分，但满{start}年后才开始计入总积分，所以现在不计分；"
             f"再过{start - years}年满{start}年时一次计入{per * start}分",
             f"{years} years {what[1]}: {per} points per full year, but they count only from {start} full years on, so nothing yet; "
             f"in {start - years} more years all {per * start} count at once",
         ))
     points = per * years if cap is None else min(cap, per * years)
-    cap_zh = f",封顶{cap}分" if cap is not None and per * years > cap else ""
+    cap_zh = f"，封顶{cap}分" if cap is not None and per * years > cap else ""
     cap_en = f", capped at {cap}" if cap is not None and per * years > cap else ""
     return make(e, id, "bonus", points, t(
-        f"{what[0]}{years}年,已满{start}年,每满1年积{per}分{cap_zh} → {points}分",
+        f"{what[0]}{years}年，已满{start}年，每满1年积{per}分{cap_zh} → {points}分",
         f"{years} years {what[1]}, at least {start}, {per} points per full year{cap_en} → {points}",
     ))
 
@@ -112,7 +112,7 @@ def award(p: Profile, e: Edition) -> Item:
     points = e.award.points[p.award]
     label = AWARD_OPTIONS[p.award]
     return make(e, "award", "bonus", points, t(
-        f"{label['zh']},积{points}分(多项只计最高一项)", f"{label['en']}: {points} points (only the highest award counts)",
+        f"{label['zh']}，积{points}分（多项只计最高一项）", f"{label['en']}: {points} points (only the highest award counts)",
     ))
 
 
@@ -121,12 +121,12 @@ def spouse(p: Profile, e: Edition) -> Item:
     par = e.spouse
     years = p.spouse_hukou_years
     if years == 0:
-        return make(e, "spouse", "bonus", 0, t("未申报(或结婚未满1年)", "Not claimed (or married less than a full year)"))
+        return make(e, "spouse", "bonus", 0, t("未申报（或结婚未满1年）", "Not claimed (or married less than a full year)"))
     raw = par.points_per_year * years
     points = min(par.max_points, raw)
-    cap_zh = f",封顶{par.max_points}分" if raw > par.max_points else ""
+    cap_zh = f"，封顶{par.max_points}分" if raw > par.max_points else ""
     cap_en = f", capped at {par.max_points}" if raw > par.max_points else ""
     return make(e, "spouse", "bonus", points, t(
-        f"结婚满{years}年,每满1年积{par.points_per_year}分{cap_zh} → {points}分",
+        f"结婚满{years}年，每满1年积{par.points_per_year}分{cap_zh} → {points}分",
         f"Married {years} full years, {par.points_per_year} points per year{cap_en} → {points}",
     ))

@@ -16,7 +16,7 @@ def _per_record(id: str, count: int, e: Edition) -> Item:
         return make(e, id, "deduction", 0, t(f"{within}年内无此记录", f"No such record in the last {within} years"))
     points = each * count
     return make(e, id, "deduction", points, t(
-        f"{within}年内{count}次,每次扣{-each}分,累计扣减 → {points}分",
+        f"{within}年内{count}次，每次扣{-each}分，累计扣减 → {points}分",
         f"{count} in the last {within} years, {-each} points each, added up → {points}",
     ))
 

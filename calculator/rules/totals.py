@@ -31,13 +31,13 @@ def choose_one(items: dict[str, Item], article: str) -> None:
     keep, drop = (edu, qual) if edu.points >= qual.points else (qual, edu)
     drop.counted = False
     drop.reason = t(
-        f"{drop.reason['zh']};但学历与职称/技能等级只能选一项积分({article}),{keep.label['zh']}{keep.points}分"
-        f"{'更高' if keep.points > drop.points else '与此相同'},按{keep.label['zh']}计,本项不计入",
+        f"{drop.reason['zh']}；但学历与职称/技能等级只能选一项积分（{article}），{keep.label['zh']}{keep.points}分"
+        f"{'更高' if keep.points > drop.points else '与此相同'}，按{keep.label['zh']}计，本项不计入",
         f"{drop.reason['en']}; but only one of education and title/skill counts ({article}): "
         f"{keep.label['en']} gives {keep.points}{' — more' if keep.points > drop.points else ' — the same'}, so it counts and this one does not",
     )
     keep.reason = t(
-        f"{keep.reason['zh']};高于或等于{drop.label['zh']}的{drop.points}分,按本项计分({article})",
+        f"{keep.reason['zh']}；高于或等于{drop.label['zh']}的{drop.points}分，按本项计分（{article}）",
         f"{keep.reason['en']}; at least the {drop.points} of {drop.label['en'].lower()}, so this one counts ({article})",
     )
 
@@ -52,9 +52,9 @@ def apply(items: list[Item], edition: Edition) -> Totals:
         for item in items:
             if item.group != "veto" and item.counted:
                 item.counted = False
-                item.reason = t(f"{item.reason['zh']}(已被一票否决,不计入)", f"{item.reason['en']} (vetoed: not counted)")
+                item.reason = t(f"{item.reason['zh']}（已被一票否决，不计入）", f"{item.reason['en']} (vetoed: not counted)")
         notices.append(t(
-            f"{vetoes[0].article}一票否决:" + "、".join(v.label["zh"] for v in vetoes) + ",取消申请积分资格,总分为0。",
+            f"{vetoes[0].article}一票否决：" + "、".join(v.label["zh"] for v in vetoes) + "，取消申请积分资格，总分为0。",
             f"{vetoes[0].article} veto: " + ", ".join(v.label["en"].lower() for v in vetoes) + " — the applicant is disqualified and the total is 0.",
         ))
 
@@ -70,8 +70,8 @@ def apply(items: list[Item], edition: Edition) -> Totals:
         total = max(floor, raw)
         if raw < floor:
             notices.append(t(
-                f"基础分与加分合计{subtotals.base + subtotals.bonus}分,扣减{-subtotals.deduction}分后为{raw}分;"
-                f"{edition.article('totals')}规定总积分最低为{floor}分,所以总分为{floor}。",
+                f"基础分与加分合计{subtotals.base + subtotals.bonus}分，扣减{-subtotals.deduction}分后为{raw}分；"
+                f"{edition.article('totals')}规定总积分最低为{floor}分，所以总分为{floor}。",
                 f"Base and bonus make {subtotals.base + subtotals.bonus}; after {-subtotals.deduction} of deductions that is {raw}. "
                 f"{edition.article('totals')} sets the lowest total at {floor}, so the total is {floor}.",
             ))

@@ -12,7 +12,7 @@ from .item import make
 def _veto(id: str, present: bool, e: Edition) -> Item:
     if present:
         return make(e, id, "veto", 0, t(
-            "有此记录,一票否决:取消申请积分资格,总分为0",
+            "有此记录，一票否决：取消申请积分资格，总分为0",
             "On record: a veto; the applicant is disqualified and the total is 0",
         ), counted=True)
     return make(e, id, "veto", 0, t("无此记录", "No such record"), counted=False)
