@@ -86,7 +86,8 @@ def bytecode(b: Build) -> None:
 
 def wheel_manifest(b: Build) -> None:
     """Ship only what the browser runs (sitebuild/trim.py): a trimmed python_stdlib.zip and
-    one app archive in place of the wheels; the manifest the worker reads names it."""
+    two app archives in place of the wheels (what a score imports, and what only the other ops
+    import); the manifest the worker reads names both."""
     manifest = trim_site(b.dist, b.wheels, PYODIDE_ENV, CACHE_ROOT / "trim", b.lock.get("on_demand", []))
     # The runtime's lock file lists Pyodide's own packages, of which the site loads none: the
     # worker hands the runtime its header instead (one request and 22 KB less on a first visit).

@@ -72,7 +72,6 @@ class Element {
 
   setAttribute(k, v) { this.attrs.set(k, String(v)); }
   getAttribute(k) { return this.attrs.has(k) ? this.attrs.get(k) : null; }
-  hasAttribute(k) { return this.attrs.has(k); }
   removeAttribute(k) { this.attrs.delete(k); }
 
   adopt(node) {
@@ -83,11 +82,6 @@ class Element {
   }
   append(...nodes) { for (const n of nodes) this.childNodes.push(this.adopt(n)); }
   replaceChildren(...nodes) { this.childNodes = []; this.append(...nodes); }
-  after(...nodes) {
-    const parent = this.parentNode;
-    const at = parent.childNodes.indexOf(this) + 1;
-    parent.childNodes.splice(at, 0, ...nodes.map((n) => parent.adopt(n)));
-  }
 
   get textContent() { return this.childNodes.map((c) => c.textContent).join(''); }
   set textContent(v) { this.childNodes = []; if (v !== '' && v != null) this.append(String(v)); }
@@ -125,7 +119,6 @@ class Element {
 
 globalThis.document = {
   createElement: (tag) => new Element(tag),
-  createTextNode: (data) => new Text(data),
   querySelectorAll: () => [],
   documentElement: new Element('html'),
 };

@@ -12,8 +12,9 @@ kind of bad input). What that run loads is the shipped set:
     ops load (the plan, the timeline, batch files, templates), which the worker fetches
     after the first total or before the first such op. A first visit downloads no byte of
     what only a later question runs.
-Both archives store their entries uncompressed (ZIP_STORED), so the HTTP compression of
-the server (.br/.gz) works on them over the wire; a deflated zip cannot be shrunk again.
+These zips (the standard library, the two app archives) store their entries uncompressed
+(ZIP_STORED), so the server's HTTP compression (.br/.gz) works on them over the wire; a
+deflated zip cannot be shrunk again.
 Their bytecode carries line numbers without columns and no function docstrings
 (sitebuild/trim_slim.py): about a quarter less to download, the same program.
 

@@ -155,7 +155,7 @@ function mountTimelineLoader(spec) {
     return load();
   }
   const expand = () => { section.open = true; return load(); };
-  return { load, open: openTimeline, expand };
+  return { load, expand };
 }
 
 async function main() {

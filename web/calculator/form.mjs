@@ -259,7 +259,7 @@ function showChoice(select, f) {
  * draws it otherwise. `onChange(name)` is called on every edit; `onShown()` when the
  * errors shown at the fields change without a new answer (the user left a field).
  * Options: `prefix` for ids (a second form on the page), `quiet` (false: every error is
- * shown at once), `after` (see drawForm), `fieldClass`/`errorClass` (extra class names).
+ * shown at once), `after` (see drawForm).
  * Returns the form API.
  */
 export function renderForm(spec, container, {
@@ -572,6 +572,5 @@ export function renderForm(spec, container, {
     control: controlOf,
     field: (name) => byName.get(name),
     labelOf: (name) => byName.get(name)?.label,
-    fields: () => fields.map((f) => f.name),
   };
 }

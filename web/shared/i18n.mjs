@@ -52,7 +52,6 @@ const STRINGS = {
   elig_unknown_item: { zh: '未确认', en: 'not confirmed' },
   errors_heading: { zh: '需要修改', en: 'Please correct' },
   live_summary: { zh: '总分 {total} 分，{verdict}', en: 'Total {total} points, {verdict}' },
-  live_invalid: { zh: '有 {n} 处需要修改', en: '{n} entries need correcting' },
   yes: { zh: '是', en: 'Yes' },
   no: { zh: '否', en: 'No' },
   unknown: { zh: '不确定', en: 'Not sure' },

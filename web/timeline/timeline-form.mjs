@@ -8,7 +8,7 @@
 import { renderForm } from '../calculator/form.mjs';
 import { loadTimeline, saveTimeline } from '../shared/storage.mjs';
 
-/** Draw the fields into `root`; `onChange()` after every edit. Returns {values(), showErrors(errors), fields()}. */
+/** Draw the fields into `root`; `onChange()` after every edit. Returns {values(), showErrors(errors), set(values)}. */
 export function renderTimelineForm(spec, root, onChange) {
   // Every message shows at once here: all these fields are optional, so a message is
   // always about something the user typed (or a date the answer needs, which it names).
@@ -24,7 +24,6 @@ export function renderTimelineForm(spec, root, onChange) {
     values: () => form.getProfile(),
     /** Show the messages about these fields; returns the names of the fields they are about. */
     showErrors: (errors) => form.showErrors(errors.filter((e) => e.field)),
-    fields: () => form.fields(),
     /** Put `values` in the fields (a share link's), through the renderer's own restore (a
      * grade picks the grade of the birth-date-or-grade choice), without saving them. */
     set: (values) => form.setProfile(values, { notify: false }),
