@@ -145,6 +145,7 @@ def test_a_score_needs_only_the_first_archive(tmp_path):
     scores = [r for r in corpus() if isinstance(r, dict) and r.get("op") == "score"]
     run = trim.run_corpus(DIST / "pyodide", DIST / "pyodide" / "python_stdlib.zip", [DIST / "wheels" / manifest["wheels"][0]],
                           manifest["env"], scores, tmp_path)
+    assert scores and len(run["answers"]) == len(scores)
     wrong = [r for r, a in zip(run["requests"], run["answers"]) if trim.canonical(a) != trim.canonical(cpython_answer(r))]
     assert not wrong, wrong[:3]
     with zipfile.ZipFile(DIST / "wheels" / manifest["wheels"][0]) as first:

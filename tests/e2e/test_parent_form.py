@@ -107,6 +107,7 @@ def test_dates_as_people_write_them(engine, hooked_site):
         assert settle(engine) == "ready", spelling
         totals[spelling] = engine.text("#total")
         assert engine.value("#f-as_of") == spelling
+        assert "2027-04-10" in engine.text("#edition"), f"{spelling}: the date the engine scored on"
     assert len(set(totals.values())) == 1, totals
     for impossible in ("2027/13/1", "2027/2/30"):
         engine.fill("#f-as_of", impossible)
